@@ -1,0 +1,39 @@
+"""Sentences for errors and printed documents, from ``resources/translations/catalogue.json``. Lower layers raise
+errors with a kind and parameters; this is the one place that turns them into words an operator understands."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from iam_desktop.domain.errors import IamError, ValidationError
+from iam_desktop.resources import resource
+
+DEFAULT_LANGUAGE = "it"
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    data: dict[str, Any] = json.loads(resource("translations", "catalogue.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+class _Defaulting(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def text(key: str, language: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    entry = catalogue().get(key)
+    if entry is None:
+        return key
+    template = entry.get(language) or entry.get("en") or entry[DEFAULT_LANGUAGE]
+    return template.format_map(_Defaulting(params))
+
+
+def describe(error: IamError, language: str = DEFAULT_LANGUAGE) -> str:
+    params: dict[str, object] = {"detail": error.detail, **error.params}
+    if isinstance(error, ValidationError):
+        params["code"] = text(f"validation.{error.code}", language, **error.params)
+    return text(f"error.{error.kind.value}", language, **params)

@@ -1,0 +1,278 @@
+"""Encrypted, self-checking backups of a vault, and restoring them.
+
+File layout::
+
+    MAGIC | u32 header length | header (JSON) | chunk* where chunk = u32 length | AES-256-GCM(chunk)
+
+The header carries the vault id, the operators' wrapped store keys (already Argon2id-protected) and the recovery
+copy, so any operator of that vault can restore it on a new machine. Each chunk's associated data binds the header
+hash, the chunk index and a final-chunk flag: a truncated, reordered, altered or spliced file fails before anything
+is written. Restoring checks the decrypted database (hash and ``PRAGMA integrity_check``) in a temporary file and
+only then swaps it in; the previous vault is kept beside it as ``vault.db.pre-restore``."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import sqlite3
+import struct
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+
+from iam_desktop.domain.errors import (
+    BackupError,
+    BackupForeignError,
+    NotABackupError,
+    TamperedError,
+    WrongPassphraseError,
+    WrongRecoveryKeyError,
+)
+from iam_desktop.vault import crypto
+from iam_desktop.vault.database import translate_errors
+from iam_desktop.vault.keys import operator_aad, recovery_aad, recovery_wrapping_key
+from iam_desktop.vault.paths import DataDir
+from iam_desktop.vault.tables import keystore, operators
+from iam_desktop.vault.vault import Vault, now_iso
+
+MAGIC = b"IAMDESK-BACKUP\x00v1\n"
+CHUNK = 1024 * 1024
+_U32 = struct.Struct(">I")
+MAX_HEADER = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    vault_id: str
+    desk_name: str
+    created_at: str
+    app_version: str
+    bytes: int
+
+
+def _chunk_aad(header_hash: bytes, index: int, final: bool) -> bytes:
+    return header_hash + struct.pack(">Q?", index, final)
+
+
+def _backup_key(store_key: bytes, vault_id: str, salt: bytes) -> bytes:
+    return crypto.hkdf(store_key, b"iam-backup|" + vault_id.encode() + b"|" + salt)
+
+
+def write_backup(vault: Vault, target: Path, app_version: str) -> BackupInfo:
+    store_key = vault.keyring.require_store_key()
+    profile = vault.profile()
+    with vault.engine.connect() as conn:
+        ops = conn.execute(select(operators)).mappings().all()
+        recovery_wrapped = conn.execute(select(keystore.c.recovery_wrapped_store_key)).scalar_one()
+    salt = secrets.token_bytes(16)
+    with tempfile.TemporaryDirectory(dir=vault.data_dir.root) as tmp:
+        snapshot = Path(tmp) / "snapshot.db"
+        # sqlite's online backup gives a consistent copy even while another thread writes.
+        with translate_errors():
+            source = sqlite3.connect(vault.data_dir.vault)
+            dest = sqlite3.connect(snapshot)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+                source.close()
+        data_hash = hashlib.sha256(snapshot.read_bytes()).hexdigest()
+        size = snapshot.stat().st_size
+        header = {
+            "format": 1,
+            "vault_id": profile.vault_id,
+            "desk_name": profile.desk_name,
+            "created_at": now_iso(),
+            "app_version": app_version,
+            "salt": base64.b64encode(salt).decode(),
+            "sha256": data_hash,
+            "bytes": size,
+            "operators": [
+                {
+                    "id": op["id"],
+                    "username": op["username"],
+                    "salt": base64.b64encode(op["salt"]).decode(),
+                    "kdf": json.loads(op["kdf"]),
+                    "wrapped_store_key": base64.b64encode(op["wrapped_store_key"]).decode(),
+                }
+                for op in ops
+            ],
+            "recovery_wrapped_store_key": base64.b64encode(recovery_wrapped).decode(),
+        }
+        header_bytes = json.dumps(header, sort_keys=True).encode()
+        header_hash = hashlib.sha256(header_bytes).digest()
+        key = _backup_key(store_key, profile.vault_id, salt)
+        partial = target.with_name(target.name + ".partial")
+        with translate_errors(), snapshot.open("rb") as src, partial.open("wb") as out:
+            out.write(MAGIC + _U32.pack(len(header_bytes)) + header_bytes)
+            index = 0
+            chunk = src.read(CHUNK)
+            while True:
+                following = src.read(CHUNK)
+                sealed = crypto.seal(key, chunk, _chunk_aad(header_hash, index, not following), compress=True)
+                out.write(_U32.pack(len(sealed)) + sealed)
+                if not following:
+                    break
+                chunk, index = following, index + 1
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, target)
+    return BackupInfo(profile.vault_id, profile.desk_name, str(header["created_at"]), app_version, size)
+
+
+def _read_exact(stream: BinaryIO, n: int) -> bytes:
+    data = stream.read(n)
+    if len(data) != n:
+        raise BackupError("backup file is truncated")
+    return data
+
+
+def read_header(path: Path) -> tuple[dict[str, object], bytes, int]:
+    """Header dict, its raw bytes, and the offset where chunks start."""
+    try:
+        with path.open("rb") as stream:
+            if stream.read(len(MAGIC)) != MAGIC:
+                raise NotABackupError("not an I.Am Desk backup")
+            (length,) = _U32.unpack(_read_exact(stream, 4))
+            if length > MAX_HEADER:
+                raise BackupError("backup header is damaged")
+            raw = _read_exact(stream, length)
+    except OSError as exc:
+        raise BackupError(f"cannot read backup: {exc.strerror}") from exc
+    try:
+        header = json.loads(raw)
+        if not isinstance(header, dict) or header.get("format") != 1:
+            raise ValueError("format")
+    except ValueError as exc:
+        raise BackupError("backup header is damaged") from exc
+    return header, raw, len(MAGIC) + 4 + length
+
+
+def _store_key_from_header(header: dict[str, object], username: str | None, secret: str, recovery: bool) -> bytes:
+    vault_id = str(header["vault_id"])
+    try:
+        if recovery:
+            raw = crypto.parse_recovery_key(secret)
+            wrapped = base64.b64decode(str(header["recovery_wrapped_store_key"]))
+            return crypto.open_sealed(
+                recovery_wrapping_key(raw, vault_id), wrapped, recovery_aad(vault_id), what="recovery"
+            )
+        entries = header["operators"]
+        assert isinstance(entries, list)
+        for entry in entries:
+            if entry["username"] != username:
+                continue
+            kek = crypto.derive_kek(secret, base64.b64decode(entry["salt"]), crypto.KdfParams.from_dict(entry["kdf"]))
+            return crypto.open_sealed(
+                kek,
+                base64.b64decode(entry["wrapped_store_key"]),
+                operator_aad(vault_id, entry["id"]),
+                what="operator",
+            )
+    except TamperedError:
+        if recovery:
+            raise WrongRecoveryKeyError("recovery key does not open this backup") from None
+        raise WrongPassphraseError() from None
+    except (KeyError, ValueError, TypeError) as exc:
+        raise BackupError("backup header is damaged") from exc
+    raise WrongPassphraseError()
+
+
+def restore_backup(
+    data_dir: DataDir,
+    source: Path,
+    *,
+    username: str | None,
+    secret: str,
+    recovery: bool = False,
+    current_vault_id: str | None = None,
+) -> BackupInfo:
+    """Decrypt and check ``source`` completely, then replace the vault of ``data_dir`` with it.
+
+    ``current_vault_id``: the vault now in ``data_dir`` (if any); a backup of another vault is refused, so a desk
+    cannot overwrite its own work with another desk's file by mistake. The caller must have closed that vault.
+    """
+    header, raw, offset = read_header(source)
+    if current_vault_id is not None and header.get("vault_id") != current_vault_id:
+        raise BackupForeignError(
+            "backup belongs to another vault",
+            backup_desk=str(header.get("desk_name")),
+            backup_vault=header.get("vault_id"),
+        )
+    store_key = _store_key_from_header(header, username, secret, recovery)
+    key = _backup_key(store_key, str(header["vault_id"]), base64.b64decode(str(header["salt"])))
+    header_hash = hashlib.sha256(raw).digest()
+    data_dir.ensure()
+    digest = hashlib.sha256()
+    fd, tmp_name = tempfile.mkstemp(prefix="restore-", suffix=".db", dir=data_dir.root)
+    tmp = Path(tmp_name)
+    try:
+        with translate_errors(), source.open("rb") as stream, os.fdopen(fd, "wb") as out:
+            stream.seek(offset)
+            index, final = 0, False
+            while not final:
+                length_bytes = stream.read(4)
+                if len(length_bytes) != 4:
+                    raise BackupError("backup file is truncated")
+                (length,) = _U32.unpack(length_bytes)
+                sealed = _read_exact(stream, length)
+                try:
+                    plain = crypto.open_sealed(key, sealed, _chunk_aad(header_hash, index, True), what="chunk")
+                    final = True
+                except TamperedError:
+                    try:
+                        plain = crypto.open_sealed(key, sealed, _chunk_aad(header_hash, index, False), what="chunk")
+                    except TamperedError:
+                        raise BackupError("backup file is damaged", chunk=index) from None
+                digest.update(plain)
+                out.write(plain)
+                index += 1
+            if stream.read(1):
+                raise BackupError("backup file has trailing data")
+            out.flush()
+            os.fsync(out.fileno())
+        if digest.hexdigest() != header.get("sha256"):
+            raise BackupError("backup content does not match its checksum")
+        check = sqlite3.connect(tmp)
+        try:
+            status = check.execute("PRAGMA integrity_check").fetchone()[0]
+            restored_id = check.execute("SELECT value FROM vault_meta WHERE key='vault_id'").fetchone()
+        finally:
+            check.close()
+        if status != "ok" or restored_id is None or restored_id[0] != header["vault_id"]:
+            raise BackupError("backup database failed its integrity check")
+        _swap_in(data_dir, tmp)
+    finally:
+        tmp.unlink(missing_ok=True)
+    # The next open binds this installation to the restored vault.
+    data_dir.binding.unlink(missing_ok=True)
+    return BackupInfo(
+        str(header["vault_id"]),
+        str(header["desk_name"]),
+        str(header["created_at"]),
+        str(header.get("app_version", "")),
+        int(str(header.get("bytes", 0))),
+    )
+
+
+def _swap_in(data_dir: DataDir, restored: Path) -> None:
+    vault_path = data_dir.vault
+    if vault_path.exists():
+        keep = vault_path.with_name("vault.db.pre-restore")
+        source = sqlite3.connect(vault_path)
+        dest = sqlite3.connect(keep)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+            source.close()
+        keep.chmod(0o600)
+    for suffix in ("-wal", "-shm"):
+        Path(str(vault_path) + suffix).unlink(missing_ok=True)
+    os.replace(restored, vault_path)

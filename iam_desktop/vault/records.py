@@ -1,0 +1,192 @@
+"""Encrypted records and the keys of cases. Each case has its own random AES-256 key, wrapped to the desk's X25519
+public key (the same wrapping the sync grants use); each record is sealed with its case key and associated data
+binding it to ``case_id | kind | record_id | schema_version | key_id``, so a blob moved to another record, or an
+older blob put back in place of a newer one of another record, fails to open. Drafts of unsaved forms are sealed
+with the device's local key and bound to their operator and form."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import Connection, delete, insert, select, update
+
+from iam_desktop.domain.errors import LockedError
+from iam_desktop.vault import crypto
+from iam_desktop.vault.database import translate_errors
+from iam_desktop.vault.tables import case_keys, drafts, records
+from iam_desktop.vault.vault import Vault, now_iso
+
+SCHEMA_VERSION = 1
+
+
+def case_key_context(case_id: str, key_id: str) -> bytes:
+    return f"iam-case-key|{case_id}|{key_id}".encode()
+
+
+def draft_aad(vault_id: str, operator_id: str, form_id: str) -> bytes:
+    return f"iam-draft|{vault_id}|{operator_id}|{form_id}".encode()
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    record_id: str
+    case_id: str
+    kind: str
+    schema_version: int
+    payload: dict[str, Any]
+    created_at: str
+    updated_at: str
+
+
+class RecordStore:
+    """Reads and writes sealed records of a vault. Every method needs the vault unlocked."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def _desk_holder(self) -> str:
+        return f"desk:{self.vault.keyring.require().desk_id}"
+
+    def new_case_key(self, conn: Connection, case_id: str) -> str:
+        store = self.vault.keyring.require()
+        key_id = str(uuid.uuid4())
+        key = crypto.random_key()
+        conn.execute(
+            insert(case_keys).values(
+                case_id=case_id,
+                key_id=key_id,
+                holder=self._desk_holder(),
+                wrapped=crypto.wrap_for_public_key(store.desk_public, key, case_key_context(case_id, key_id)),
+                created_at=now_iso(),
+            )
+        )
+        self.vault.keyring.remember_case_key(case_id, key_id, key)
+        return key_id
+
+    def case_key(self, conn: Connection, case_id: str, key_id: str | None = None) -> tuple[str, bytes]:
+        """The (key id, key) of a case: the given key id, or the newest one this desk holds."""
+        store = self.vault.keyring.require()
+        query = select(case_keys.c.key_id, case_keys.c.wrapped).where(
+            case_keys.c.case_id == case_id, case_keys.c.holder == self._desk_holder()
+        )
+        if key_id is not None:
+            cached = self.vault.keyring.cached_case_key(case_id, key_id)
+            if cached is not None:
+                return key_id, cached
+            query = query.where(case_keys.c.key_id == key_id)
+        row = conn.execute(query.order_by(case_keys.c.created_at.desc())).first()
+        if row is None:
+            raise LockedError("no key for case", case_id=case_id)
+        cached = self.vault.keyring.cached_case_key(case_id, row.key_id)
+        if cached is not None:
+            return row.key_id, cached
+        private = X25519PrivateKey.from_private_bytes(store.desk_x25519)
+        key = crypto.unwrap_with_private_key(
+            private, row.wrapped, case_key_context(case_id, row.key_id), what=f"case key {case_id}"
+        )
+        self.vault.keyring.remember_case_key(case_id, row.key_id, key)
+        return row.key_id, key
+
+    def put(
+        self,
+        conn: Connection,
+        *,
+        case_id: str,
+        kind: str,
+        payload: dict[str, Any],
+        record_id: str | None = None,
+    ) -> str:
+        """Insert or replace one record, sealed with the case's current key."""
+        key_id, key = self.case_key(conn, case_id)
+        record_id = record_id or str(uuid.uuid4())
+        aad = crypto.record_aad(case_id, kind, record_id, SCHEMA_VERSION, key_id)
+        sealed = crypto.seal(key, json.dumps(payload, ensure_ascii=False).encode(), aad, compress=True)
+        stamp = now_iso()
+        existing = conn.execute(select(records.c.record_id).where(records.c.record_id == record_id)).first()
+        if existing:
+            conn.execute(
+                update(records)
+                .where(records.c.record_id == record_id)
+                .values(sealed=sealed, key_id=key_id, schema_version=SCHEMA_VERSION, updated_at=stamp)
+            )
+        else:
+            conn.execute(
+                insert(records).values(
+                    record_id=record_id,
+                    case_id=case_id,
+                    kind=kind,
+                    schema_version=SCHEMA_VERSION,
+                    key_id=key_id,
+                    sealed=sealed,
+                    created_at=stamp,
+                    updated_at=stamp,
+                )
+            )
+        return record_id
+
+    def _open_row(self, conn: Connection, row: Any) -> StoredRecord:
+        _, key = self.case_key(conn, row.case_id, row.key_id)
+        aad = crypto.record_aad(row.case_id, row.kind, row.record_id, row.schema_version, row.key_id)
+        plain = crypto.open_sealed(key, row.sealed, aad, what=f"record {row.record_id} ({row.kind})")
+        return StoredRecord(
+            row.record_id,
+            row.case_id,
+            row.kind,
+            row.schema_version,
+            json.loads(plain),
+            row.created_at,
+            row.updated_at,
+        )
+
+    def get(self, conn: Connection, record_id: str) -> StoredRecord | None:
+        row = conn.execute(select(records).where(records.c.record_id == record_id)).first()
+        return self._open_row(conn, row) if row else None
+
+    def of_case(self, conn: Connection, case_id: str, kind: str | None = None) -> list[StoredRecord]:
+        query = select(records).where(records.c.case_id == case_id)
+        if kind is not None:
+            query = query.where(records.c.kind == kind)
+        return [self._open_row(conn, row) for row in conn.execute(query.order_by(records.c.created_at))]
+
+    def of_kind(self, conn: Connection, kind: str) -> Iterable[StoredRecord]:
+        for row in conn.execute(select(records).where(records.c.kind == kind).order_by(records.c.created_at)):
+            yield self._open_row(conn, row)
+
+    # -- drafts ----------------------------------------------------------------------------------------------
+
+    def save_draft(self, operator_id: str, form_id: str, data: dict[str, Any]) -> None:
+        store = self.vault.keyring.require()
+        sealed = crypto.seal(
+            store.local_key,
+            json.dumps(data, ensure_ascii=False).encode(),
+            draft_aad(store.vault_id, operator_id, form_id),
+            compress=True,
+        )
+        with translate_errors(), self.vault.engine.begin() as conn:
+            conn.execute(delete(drafts).where(drafts.c.operator_id == operator_id, drafts.c.form_id == form_id))
+            conn.execute(
+                insert(drafts).values(operator_id=operator_id, form_id=form_id, sealed=sealed, updated_at=now_iso())
+            )
+
+    def load_draft(self, operator_id: str, form_id: str) -> dict[str, Any] | None:
+        store = self.vault.keyring.require()
+        with self.vault.engine.connect() as conn:
+            sealed = conn.execute(
+                select(drafts.c.sealed).where(drafts.c.operator_id == operator_id, drafts.c.form_id == form_id)
+            ).scalar()
+        if sealed is None:
+            return None
+        plain = crypto.open_sealed(
+            store.local_key, sealed, draft_aad(store.vault_id, operator_id, form_id), what=f"draft {form_id}"
+        )
+        data: dict[str, Any] = json.loads(plain)
+        return data
+
+    def discard_draft(self, operator_id: str, form_id: str) -> None:
+        with translate_errors(), self.vault.engine.begin() as conn:
+            conn.execute(delete(drafts).where(drafts.c.operator_id == operator_id, drafts.c.form_id == form_id))
