@@ -1,0 +1,118 @@
+"""Database connections for `SqlStorage`: engine set-up per dialect and the log-numbering write transaction.
+
+Why a write transaction is special: every change, grant and notice takes its sequence number from the single
+`log_counter` row while holding that row's lock until commit (PostgreSQL: `SELECT … FOR UPDATE`; SQLite:
+`BEGIN IMMEDIATE`, which takes the database write lock up front). So a transaction numbered later always commits
+later, and a reader that sees sequence N has already been able to see every sequence below N: a pull can never
+pass a change that commits late. Reads run in ordinary transactions and never wait for writers.
+"""
+
+from __future__ import annotations
+
+import base64
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from sync.protocol import ErrorCode, ProtocolError
+from sync.server.tables import log_counter
+
+__all__ = ["Counter", "chunks", "decode_cursor", "encode_cursor", "make_engine", "now_ms", "write_tx"]
+
+T = TypeVar("T")
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def make_engine(url: str) -> sa.Engine:
+    """An engine for `url`; SQLite gets WAL, a busy timeout and explicit `BEGIN`s (see the module docstring)."""
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+            # The driver's own implicit transactions are off; `_on_begin` issues them, IMMEDIATE for writers.
+            dbapi_connection.isolation_level = None
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=60000")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(connection: sa.Connection) -> None:
+            mode = "IMMEDIATE" if connection.get_execution_options().get("iam_write") else "DEFERRED"
+            connection.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=8, max_overflow=8)
+
+
+class Counter:
+    """The locked log counter of one write transaction: hands out consecutive sequence numbers."""
+
+    def __init__(self, connection: sa.Connection) -> None:
+        self.connection = connection
+        query = sa.select(log_counter.c.value).where(log_counter.c.id == 1)
+        if connection.dialect.name != "sqlite":
+            query = query.with_for_update()
+        self.start = int(connection.execute(query).scalar_one())
+        self.value = self.start
+
+    def take(self, count: int = 1) -> int:
+        """Reserve `count` numbers and return the first."""
+        first = self.value + 1
+        self.value += count
+        return first
+
+    def save(self) -> None:
+        if self.value != self.start:
+            self.connection.execute(log_counter.update().where(log_counter.c.id == 1).values(value=self.value))
+
+
+@contextmanager
+def write_tx(engine: sa.Engine) -> Iterator[tuple[sa.Connection, Counter]]:
+    """A write transaction holding the log counter's lock until it commits (or rolls back on error)."""
+    with engine.connect().execution_options(iam_write=True) as connection, connection.begin():
+        counter = Counter(connection)
+        yield connection, counter
+        counter.save()
+
+
+def chunks(items: Sequence[T] | Iterable[T], size: int = 900) -> Iterator[list[T]]:
+    """Split `IN (…)` lists below SQLite's bound-parameter limit."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def encode_cursor(*numbers: int) -> str:
+    """An opaque pull cursor: clients store and send it back, never read it."""
+    text = "1." + ".".join(str(n) for n in numbers)
+    return base64.urlsafe_b64encode(text.encode("ascii")).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> list[int]:
+    """The numbers of a cursor; `BAD_CURSOR` when it is not one this server wrote."""
+    if not cursor:
+        return [0]
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
+        version, *rest = text.split(".")
+        numbers = [int(part) for part in rest]
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ProtocolError(ErrorCode.BAD_CURSOR, "unknown cursor") from exc
+    if version != "1" or len(numbers) not in (1, 4) or any(n < 0 or n > 2**62 for n in numbers):
+        raise ProtocolError(ErrorCode.BAD_CURSOR, "unknown cursor")
+    return numbers

@@ -1,0 +1,351 @@
+"""The numbered log: push (idempotent, signed batches), pull pages with an opaque cursor, acknowledgements and
+tombstone compaction.
+
+Pull cursors come in two shapes. Normal `[p]`: everything up to `p` of the desk's current partitions was
+delivered. Catch-up `[p0, H, b, f]`: the desk was newly granted cases (holdings with `since_seq` in `(p0, H]`)
+whose history starts at or before `p0`; their old changes are delivered first, in log order, `b` marking progress,
+then the ordinary forward scan continues from `f` up to `H`. This is how a referral delivers a whole case on the
+next pull without a second cursor on the client. Changes a device may see twice (a grant landing while a page was
+read) are harmless: clients apply changes idempotently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from sync.protocol import (
+    MAX_CLOCK_SKEW_MS,
+    AckReply,
+    ChangeStatus,
+    ErrorCode,
+    Grant,
+    GrantStatus,
+    Notice,
+    ProtocolError,
+    PushReply,
+    PushRequest,
+    hlc_wall_ms,
+    verify_batch,
+)
+from sync.server.storage.base import DeviceRow, PullPage
+from sync.server.storage.engine import Counter, chunks, decode_cursor, encode_cursor, write_tx
+from sync.server.tables import cases, changes, desks, devices, grants, holdings, log_counter, notices, tombstones
+
+__all__ = ["LogMixin", "holdings_of", "known_cases", "plan_grants", "require_active"]
+
+
+def require_active(device: DeviceRow) -> None:
+    if device.status == "pending":
+        raise ProtocolError(ErrorCode.DEVICE_PENDING, "the device waits for its desk key")
+    if device.status != "active":
+        raise ProtocolError(ErrorCode.DEVICE_REVOKED, "this device was revoked")
+
+
+def known_cases(conn: sa.Connection, case_ids: set[str]) -> dict[str, bool]:
+    """case_id → erased?, for the cases that exist."""
+    known: dict[str, bool] = {}
+    for part in chunks(sorted(case_ids)):
+        for row in conn.execute(sa.select(cases.c.case_id, cases.c.erased_ms).where(cases.c.case_id.in_(part))):
+            known[row.case_id] = row.erased_ms is not None
+    return known
+
+
+def holdings_of(conn: sa.Connection, case_ids: set[str]) -> set[tuple[str, str]]:
+    pairs: set[tuple[str, str]] = set()
+    for part in chunks(sorted(case_ids)):
+        query = sa.select(holdings.c.case_id, holdings.c.desk_id).where(holdings.c.case_id.in_(part))
+        pairs.update((r.case_id, r.desk_id) for r in conn.execute(query))
+    return pairs
+
+
+def plan_grants(
+    conn: sa.Connection,
+    counter: Counter,
+    device: DeviceRow,
+    batch: list[Grant],
+    known: dict[str, bool],
+    held: set[tuple[str, str]],
+) -> list[GrantStatus]:
+    """Check, number and insert `batch`; updates `known` and `held` so the batch's changes see new cases."""
+    desk_ids = {r.desk_id for r in conn.execute(sa.select(desks.c.desk_id))}
+    existing: set[tuple[str, str, str]] = set()
+    for part in chunks(sorted({g.case_id for g in batch})):
+        query = sa.select(grants.c.case_id, grants.c.desk_id, grants.c.key_id).where(grants.c.case_id.in_(part))
+        existing.update((r.case_id, r.desk_id, r.key_id) for r in conn.execute(query))
+    statuses: list[GrantStatus] = []
+    new_cases: list[dict[str, Any]] = []
+    new_holdings: list[dict[str, Any]] = []
+    new_grants: list[dict[str, Any]] = []
+    for g in batch:
+        errno: ErrorCode | None = None
+        key = (g.case_id, g.desk_id, g.key_id)
+        if known.get(g.case_id):
+            errno = ErrorCode.CASE_ERASED
+        elif g.case_id in known and (g.case_id, device.desk_id) not in held and not device.central:
+            errno = ErrorCode.CASE_FORBIDDEN
+        elif g.desk_id not in desk_ids:
+            errno = ErrorCode.NOT_FOUND
+        if errno is not None:
+            statuses.append(_grant_status(g, "rejected", errno))
+            continue
+        if key in existing:
+            statuses.append(_grant_status(g, "duplicate"))
+            continue
+        seq = counter.take()
+        existing.add(key)
+        if g.case_id not in known:
+            known[g.case_id] = False
+            new_cases.append({"case_id": g.case_id, "created_seq": seq})
+        if (g.case_id, g.desk_id) not in held:
+            held.add((g.case_id, g.desk_id))
+            new_holdings.append({"case_id": g.case_id, "desk_id": g.desk_id, "since_seq": seq})
+        new_grants.append({"seq": seq, **_grant_key(g), "wrapped_key": g.wrapped_key, "device_id": device.device_id})
+        statuses.append(_grant_status(g, "applied"))
+    for table, rows in ((cases, new_cases), (holdings, new_holdings), (grants, new_grants)):
+        if rows:
+            conn.execute(table.insert(), rows)
+    return statuses
+
+
+def _grant_status(
+    g: Grant, status: Literal["applied", "duplicate", "rejected"], errno: int | None = None
+) -> GrantStatus:
+    return GrantStatus(case_id=g.case_id, desk_id=g.desk_id, key_id=g.key_id, status=status, errno=errno)
+
+
+def _grant_key(g: Grant) -> dict[str, str]:
+    return {"case_id": g.case_id, "desk_id": g.desk_id, "key_id": g.key_id}
+
+
+class LogMixin:
+    engine: sa.Engine
+
+    # -- push -----------------------------------------------------------------------------------------
+    def push(self, device: DeviceRow, batch: PushRequest, now_ms: int) -> PushReply:
+        require_active(device)
+        if batch.device_id != device.device_id or any(c.device_id != device.device_id for c in batch.changes):
+            raise ProtocolError(ErrorCode.WRONG_DEVICE, "a device pushes only its own changes")
+        if not verify_batch(device.ed25519_public_key, batch):
+            raise ProtocolError(ErrorCode.BAD_SIGNATURE, "the batch signature does not verify")
+        horizon = now_ms + MAX_CLOCK_SKEW_MS
+        with write_tx(self.engine) as (conn, counter):
+            case_ids = {g.case_id for g in batch.grants} | {c.case_id for c in batch.changes}
+            known = known_cases(conn, case_ids)
+            held = holdings_of(conn, case_ids)
+            grant_statuses = plan_grants(conn, counter, device, list(batch.grants), known, held)
+            statuses = self._apply_changes(conn, counter, device, batch, known, held, horizon)
+        return PushReply(statuses=statuses, grant_statuses=grant_statuses, server_time_ms=now_ms)
+
+    def _apply_changes(
+        self,
+        conn: sa.Connection,
+        counter: Counter,
+        device: DeviceRow,
+        batch: PushRequest,
+        known: dict[str, bool],
+        held: set[tuple[str, str]],
+        horizon: int,
+    ) -> list[ChangeStatus]:
+        ids = [c.change_id for c in batch.changes]
+        seen_ids: dict[str, tuple[str, int]] = {}
+        for part in chunks(ids):
+            query = sa.select(changes.c.change_id, changes.c.device_id, changes.c.device_seq)
+            for row in conn.execute(query.where(changes.c.change_id.in_(part))):
+                seen_ids[row.change_id] = (row.device_id, int(row.device_seq))
+        seen_seqs: dict[int, str] = {}
+        for seq_part in chunks(sorted({c.device_seq for c in batch.changes})):
+            query = sa.select(changes.c.device_seq, changes.c.change_id).where(
+                changes.c.device_id == device.device_id, changes.c.device_seq.in_(seq_part)
+            )
+            seen_seqs.update((int(r.device_seq), r.change_id) for r in conn.execute(query))
+        statuses: list[ChangeStatus] = []
+        rows: list[dict[str, Any]] = []
+        tombs: list[dict[str, Any]] = []
+        for c in batch.changes:
+            errno: ErrorCode | None = None
+            if c.change_id in seen_ids:
+                if seen_ids[c.change_id] == (c.device_id, c.device_seq):
+                    statuses.append(ChangeStatus(change_id=c.change_id, status="duplicate"))
+                    continue
+                errno = ErrorCode.DEVICE_SEQ_CONFLICT
+            elif c.device_seq in seen_seqs:
+                errno = ErrorCode.DEVICE_SEQ_CONFLICT
+            elif known.get(c.case_id):
+                errno = ErrorCode.CASE_ERASED
+            elif (c.case_id, device.desk_id) not in held and not (device.central and c.case_id in known):
+                errno = ErrorCode.CASE_FORBIDDEN
+            elif hlc_wall_ms(c.hlc) > horizon:
+                errno = ErrorCode.CLOCK_SKEW
+            if errno is not None:
+                statuses.append(ChangeStatus(change_id=c.change_id, status="rejected", errno=int(errno)))
+                continue
+            seq = counter.take()
+            seen_ids[c.change_id] = (c.device_id, c.device_seq)
+            seen_seqs[c.device_seq] = c.change_id
+            rows.append(
+                {
+                    "seq": seq,
+                    "change_id": c.change_id,
+                    "device_id": c.device_id,
+                    "device_seq": c.device_seq,
+                    "case_id": c.case_id,
+                    "kind": c.kind,
+                    "record_id": c.record_id,
+                    "hlc": c.hlc,
+                    "size": len(c.ciphertext),
+                    "envelope": c.model_dump_json(),
+                }
+            )
+            if c.deleted:
+                tombs.append({"seq": seq, "case_id": c.case_id, "kind": c.kind, "record_id": c.record_id})
+            statuses.append(ChangeStatus(change_id=c.change_id, status="applied"))
+        if rows:
+            conn.execute(changes.insert(), rows)
+        if tombs:
+            conn.execute(tombstones.insert(), tombs)
+        return statuses
+
+    # -- pull -----------------------------------------------------------------------------------------
+    def pull(self, device: DeviceRow, cursor: str, limit: int) -> PullPage:
+        require_active(device)
+        numbers = decode_cursor(cursor)
+        with self.engine.connect() as conn, conn.begin():
+            top = int(conn.execute(sa.select(log_counter.c.value).where(log_counter.c.id == 1)).scalar_one())
+            if len(numbers) == 1:
+                p = numbers[0]
+                if p > top:
+                    raise ProtocolError(ErrorCode.BAD_CURSOR, "cursor is ahead of this server's log")
+                if device.central or p == 0 or not self._has_new_holdings(conn, device, p, top):
+                    return self._forward(conn, device, p, top, limit, top)
+                p0, high, b, f = p, top, 0, p
+            else:
+                p0, high, b, f = numbers
+                if not (b <= p0 <= f <= high <= top):
+                    raise ProtocolError(ErrorCode.BAD_CURSOR, "cursor is not one of this log")
+            envelopes: list[str] = []
+            if b < p0:
+                query = (
+                    sa.select(changes.c.seq, changes.c.envelope)
+                    .join(holdings, holdings.c.case_id == changes.c.case_id)
+                    .where(
+                        holdings.c.desk_id == device.desk_id,
+                        holdings.c.since_seq > p0,
+                        holdings.c.since_seq <= high,
+                        changes.c.seq > b,
+                        changes.c.seq <= p0,
+                    )
+                    .order_by(changes.c.seq)
+                    .limit(limit)
+                )
+                rows = conn.execute(query).all()
+                envelopes = [r.envelope for r in rows]
+                if len(rows) == limit:
+                    return PullPage(envelopes, [], [], encode_cursor(p0, high, int(rows[-1].seq), f), True)
+            page = self._forward(conn, device, f, high, limit - len(envelopes), top)
+            page.envelopes = envelopes + page.envelopes
+            if page.has_more:
+                page.cursor = encode_cursor(p0, high, p0, int(page.extra["end"]))
+            return page
+
+    def _has_new_holdings(self, conn: sa.Connection, device: DeviceRow, p: int, top: int) -> bool:
+        query = (
+            sa.select(holdings.c.case_id)
+            .join(cases, cases.c.case_id == holdings.c.case_id)
+            .where(
+                holdings.c.desk_id == device.desk_id,
+                holdings.c.since_seq > p,
+                holdings.c.since_seq <= top,
+                cases.c.created_seq <= p,
+            )
+            .limit(1)
+        )
+        return conn.execute(query).first() is not None
+
+    def _forward(self, conn: sa.Connection, device: DeviceRow, p: int, upto: int, limit: int, top: int) -> PullPage:
+        """Changes, grants and notices of the desk with `p < seq <= upto`, at most `limit` changes."""
+        rows: Sequence[Any] = []
+        if limit > 0:
+            query = sa.select(changes.c.seq, changes.c.envelope).where(changes.c.seq > p, changes.c.seq <= upto)
+            if not device.central:
+                query = query.join(
+                    holdings,
+                    sa.and_(holdings.c.case_id == changes.c.case_id, holdings.c.desk_id == device.desk_id),
+                )
+            rows = conn.execute(query.order_by(changes.c.seq).limit(limit)).all()
+        more = limit <= 0 or len(rows) == limit
+        end = (int(rows[-1].seq) if rows else p) if more else upto
+        grant_rows = conn.execute(
+            sa.select(grants.c.case_id, grants.c.desk_id, grants.c.key_id, grants.c.wrapped_key)
+            .where(grants.c.desk_id == device.desk_id, grants.c.seq > p, grants.c.seq <= end)
+            .order_by(grants.c.seq)
+        )
+        notice_rows = conn.execute(
+            sa.select(notices.c.kind, notices.c.case_id, notices.c.desk_id)
+            .where(notices.c.desk_id == device.desk_id, notices.c.seq > p, notices.c.seq <= end)
+            .order_by(notices.c.seq)
+        )
+        return PullPage(
+            envelopes=[r.envelope for r in rows],
+            grants=[
+                Grant(case_id=g.case_id, desk_id=g.desk_id, key_id=g.key_id, wrapped_key=g.wrapped_key)
+                for g in grant_rows
+            ],
+            notices=[Notice(kind=n.kind, case_id=n.case_id, desk_id=n.desk_id) for n in notice_rows],
+            cursor=encode_cursor(end),
+            has_more=more or end < top,
+            extra={"end": end},
+        )
+
+    # -- acknowledgement and compaction ------------------------------------------------------------------
+    def ack(self, device: DeviceRow, cursor: str) -> AckReply:
+        require_active(device)
+        position = decode_cursor(cursor)[0]
+        with write_tx(self.engine) as (conn, counter):
+            if position > counter.start:
+                raise ProtocolError(ErrorCode.BAD_CURSOR, "cursor is ahead of this server's log")
+            conn.execute(
+                devices.update()
+                .where(devices.c.device_id == device.device_id, devices.c.acked_seq < position)
+                .values(acked_seq=position)
+            )
+        acked = max(position, device.acked_seq)
+        return AckReply(acked_seq=acked, compacted=self.compact())
+
+    def compact(self) -> int:
+        """Drop tombstoned records (the tombstone and every earlier change of the record) once every active
+        device of every desk holding the case, and of the central office, has acknowledged the tombstone."""
+        removed = 0
+        with write_tx(self.engine) as (conn, _):
+            tombs = conn.execute(sa.select(tombstones).order_by(tombstones.c.seq).limit(2000)).all()
+            if not tombs:
+                return 0
+            central = conn.execute(
+                sa.select(sa.func.min(devices.c.acked_seq))
+                .join(desks, desks.c.desk_id == devices.c.desk_id)
+                .where(desks.c.kind == "central", devices.c.status == "active")
+            ).scalar()
+            floors: dict[str, int | None] = {}
+            for t in tombs:
+                if t.case_id not in floors:
+                    floors[t.case_id] = conn.execute(
+                        sa.select(sa.func.min(devices.c.acked_seq))
+                        .join(holdings, holdings.c.desk_id == devices.c.desk_id)
+                        .where(holdings.c.case_id == t.case_id, devices.c.status == "active")
+                    ).scalar()
+                bounds = [v for v in (floors[t.case_id], central) if v is not None]
+                if bounds and t.seq > min(bounds):
+                    continue
+                result = conn.execute(
+                    changes.delete().where(
+                        changes.c.case_id == t.case_id,
+                        changes.c.kind == t.kind,
+                        changes.c.record_id == t.record_id,
+                        changes.c.seq <= t.seq,
+                    )
+                )
+                conn.execute(tombstones.delete().where(tombstones.c.seq == t.seq))
+                removed += result.rowcount or 0
+        return removed
