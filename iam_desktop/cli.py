@@ -18,7 +18,6 @@ from iam_desktop.domain.errors import IamError
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.logging_setup import configure_logging
 from iam_desktop.services.messages import describe
-from iam_desktop.services.recovery import print_recovery_sheet
 
 COMMANDS = ("init", "unlock-check", "audit", "backup", "restore", "reset-passphrase")
 
@@ -117,6 +116,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     try:
         if args.recovery_sheet:
+            from iam_desktop.services.recovery import print_recovery_sheet  # reportlab only when printing
+
             print_recovery_sheet(desk.profile, recovery, args.recovery_sheet)
         print(f"Desk '{args.desk}' created in {data_dir.root}")
         print(f"Recovery key (print it and keep it in a safe; it is not shown again): {recovery}")

@@ -18,3 +18,6 @@ def screenshot_dir() -> Path:
     path = Path(os.environ.get("IAM_SCREENSHOT_DIR", "build/screenshots"))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+pytest_plugins = ["tests.vault_fixtures"]

@@ -28,6 +28,9 @@ class DataDir:
 
     root: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root))
+
     @property
     def vault(self) -> Path:
         return self.root / "vault.db"

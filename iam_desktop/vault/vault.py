@@ -201,7 +201,7 @@ class Vault:
 
     def profile(self) -> DeskProfile:
         with self.engine.connect() as conn:
-            meta = dict(conn.execute(select(vault_meta.c.key, vault_meta.c.value)).tuples().all())
+            meta = {str(k): str(v) for k, v in conn.execute(select(vault_meta.c.key, vault_meta.c.value))}
         return DeskProfile(
             vault_id=meta["vault_id"],
             device_id=meta["device_id"],
