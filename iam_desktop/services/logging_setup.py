@@ -12,8 +12,14 @@ from iam_desktop.vault.paths import DataDir
 def configure_logging(data_dir: DataDir, level: int = logging.INFO) -> None:
     data_dir.ensure()
     root = logging.getLogger("iam_desktop")
-    if any(isinstance(h, RotatingFileHandler) for h in root.handlers):
-        return
+    target = str(data_dir.logs / "iam-desk.log")
+    for existing in list(root.handlers):
+        if isinstance(existing, RotatingFileHandler):
+            if existing.baseFilename == target:
+                return
+            # Another data directory in the same process (tests, a restored desk): log to the new one only.
+            root.removeHandler(existing)
+            existing.close()
     handler = RotatingFileHandler(data_dir.logs / "iam-desk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

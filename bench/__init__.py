@@ -1,0 +1,1 @@
+"""Reproducible benchmarks with deterministic data generators; each prints figures (and --json)."""
