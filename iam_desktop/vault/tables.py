@@ -101,3 +101,25 @@ audit_events = Table(
     Column("prev_hash", String, nullable=False),
     Column("hash", String, nullable=False),
 )
+
+# Keyed blind indexes (HMAC-SHA256 with the network key) for exact-match look-ups: duplicates at intake (codice
+# fiscale, document numbers, name + birth year) and import fingerprints. The digest reveals nothing by itself.
+lookup_index = Table(
+    "lookup_index",
+    metadata,
+    Column("digest", String, nullable=False),
+    Column("case_id", String, nullable=False),
+    PrimaryKeyConstraint("digest", "case_id"),
+)
+
+attachments = Table(
+    "attachments",
+    metadata,
+    Column("attachment_id", String, primary_key=True),
+    Column("case_id", String, nullable=False, index=True),
+    Column("key_id", String, nullable=False),
+    Column("sealed_meta", LargeBinary, nullable=False),
+    Column("sealed", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("created_at", String, nullable=False),
+)
