@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         self.lock_button = QToolButton()
         self.lock_button.setDefaultAction(self.lock_action)
         self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for label in (self.desk_status, self.operator_status, self.lock_status):
+            label.setStyleSheet("padding: 0 10px;")
         status = self.statusBar()
         status.addWidget(self.desk_status)
         status.addWidget(self.operator_status)
@@ -189,6 +191,10 @@ class MainWindow(QMainWindow):
         self.workspace.cases.session_started()
         if self.workspace.cases.pages.currentWidget() is self.workspace.cases.intake_form:
             self.workspace.show_section(Workspace.CASES)
+            self.workspace.cases.intake_form.given_names_edit.setFocus()
+        else:
+            # The keyboard must land somewhere visible: the navigation, from which every section is one key away.
+            self.workspace.navigation.setFocus()
         self.idle.set_minutes(settings.auto_lock_minutes)
         self.idle.start()
         self._show_status()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 # The vault's own rule (iam_desktop.vault.vault.MIN_PASSPHRASE_LENGTH); repeated here only to speak before the
 # service refuses, the service stays the authority.
@@ -30,6 +30,19 @@ class FieldMessage(QLabel):
 
     def clear_message(self) -> None:
         self.say("")
+
+
+def compact_form(form: QFormLayout, field_width: int = 420) -> QFormLayout:
+    """Fields keep a readable width instead of stretching across a wide window."""
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        widget = item.widget() if item is not None else None
+        if isinstance(widget, QLineEdit | QComboBox | QPlainTextEdit):
+            widget.setMinimumWidth(field_width)
+        elif isinstance(widget, QLabel):
+            widget.setMaximumWidth(field_width + 160)
+    return form
 
 
 def heading(parent: QWidget | None = None, size_delta: int = 6, bold: bool = True) -> QLabel:

@@ -32,7 +32,7 @@ from iam_desktop.vault.paths import DataDir
 
 from .errors import ErrorDialog
 from .tasks import TaskRunner
-from .widgets import NOTICE_STYLE, FieldMessage, PassphrasePair, heading, username_is_valid
+from .widgets import NOTICE_STYLE, FieldMessage, PassphrasePair, compact_form, heading, username_is_valid
 
 TERRITORIES = ("Brescia", "Val Trompia", "Valle Sabbia", "Padova", "Reggio Emilia")
 
@@ -61,6 +61,7 @@ class DeskProfilePage(QWizardPage):
         form.addRow(self.name_label, self.name_edit)
         form.addRow("", self.name_message)
         form.addRow(self.territory_label, self.territory_combo)
+        compact_form(form)
         self.name_edit.textChanged.connect(lambda _text: self.name_message.clear_message())
         self.retranslate()
 
@@ -107,6 +108,7 @@ class CoordinatorPage(QWizardPage):
         form.addRow(self.full_name_label, self.full_name_edit)
         form.addRow("", self.full_name_message)
         self.passphrase.add_rows(form)
+        compact_form(form)
         self.username_edit.textChanged.connect(lambda _text: self.username_message.clear_message())
         self.full_name_edit.textChanged.connect(lambda _text: self.full_name_message.clear_message())
         self.setCommitPage(True)

@@ -25,7 +25,7 @@ from iam_desktop.services.desk import Desk
 
 from ..errors import ErrorDialog
 from ..tasks import TaskRunner
-from ..widgets import NOTICE_STYLE, FieldMessage, heading
+from ..widgets import NOTICE_STYLE, FieldMessage, compact_form, heading
 
 SHORT_INTAKE_FORM_ID = "intake.short"
 FIELDS = ("given_names", "family_name", "codice_fiscale", "phone", "notes")
@@ -83,13 +83,14 @@ class ShortIntakeForm(QWidget):
             form.addRow(self.labels[name], edits[name])
             if name in messages:
                 form.addRow("", messages[name])
+        compact_form(form, field_width=480)
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
         self.cancel_button = QPushButton()
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.short_note)

@@ -47,6 +47,7 @@ class OperatorsBox(QGroupBox):
         self._errors = errors
         self.operator_list = QListWidget()
         self.operator_list.setMinimumHeight(90)
+        self.operator_list.setMaximumHeight(160)
         self.add_title = QLabel()
         self.username_edit = QLineEdit()
         self.username_message = FieldMessage()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QStandardPaths, Signal
+from PySide6.QtCore import QDate, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -82,7 +82,7 @@ class SettingsView(QScrollArea):
         self.backup_done.setWordWrap(True)
         backup_layout = QVBoxLayout(self.backup_box)
         backup_layout.addWidget(self.backup_note)
-        backup_layout.addWidget(self.backup_button)
+        backup_layout.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignLeft)
         backup_layout.addWidget(self.backup_done)
 
         self.operators_box = OperatorsBox(desk, runner, errors)
