@@ -23,6 +23,7 @@ from iam_desktop.vault.paths import DataDir, resolve_data_dir
 from iam_desktop.vault.records import RecordStore
 from iam_desktop.vault.vault import DeskProfile, OperatorInfo, Vault
 
+from .cases import CaseBook
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,16 @@ class Desk:
         self._vault = vault
         self._records = RecordStore(vault)
         self._operator: OperatorInfo | None = None
+        self.cases = CaseBook(self)
+
+    @property
+    def vault(self) -> Vault:
+        """For the use-case modules of this package (cases, printing …), not for the UI."""
+        return self._vault
+
+    @property
+    def records(self) -> RecordStore:
+        return self._records
 
     # -- opening -------------------------------------------------------------------------------------------
 
@@ -140,11 +151,12 @@ class Desk:
             with translate_errors(), self._vault.engine.begin() as conn:
                 audit.append(conn, operator_id=self._operator.id, action="session.lock")
         self._vault.lock()
+        self.cases.forget()
         self._operator = None
         log.info("locked")
         return Changes(session=True)
 
-    def _require(self, permission: Permission) -> OperatorInfo:
+    def require(self, permission: Permission) -> OperatorInfo:
         if self._operator is None or not self._vault.unlocked:
             raise LockedError("vault is locked")
         if not allows(self._operator.role, permission):
@@ -157,7 +169,7 @@ class Desk:
     # -- operators -----------------------------------------------------------------------------------------
 
     def add_operator(self, username: str, display_name: str, role: Role, passphrase: str) -> Changes:
-        actor = self._require(Permission.MANAGE_OPERATORS)
+        actor = self.require(Permission.MANAGE_OPERATORS)
         created = self._vault.add_operator(username, display_name, role, passphrase)
         with translate_errors(), self._vault.engine.begin() as conn:
             audit.append(
@@ -201,7 +213,7 @@ class Desk:
             current.permit_alert_days,
         )
         if policy_changed:
-            actor = self._require(Permission.CHANGE_SETTINGS)
+            actor = self.require(Permission.CHANGE_SETTINGS)
         settings.validated()
         with translate_errors(), self._vault.engine.begin() as conn:
             self._vault.set_meta(conn, "settings", settings.to_json())
@@ -211,22 +223,22 @@ class Desk:
     # -- drafts of unsaved forms ---------------------------------------------------------------------------
 
     def save_draft(self, form_id: str, data: dict[str, Any]) -> None:
-        operator = self._require(Permission.VIEW_CASE)
+        operator = self.require(Permission.VIEW_CASE)
         self._records.save_draft(operator.id, form_id, data)
 
     def load_draft(self, form_id: str) -> dict[str, Any] | None:
-        operator = self._require(Permission.VIEW_CASE)
+        operator = self.require(Permission.VIEW_CASE)
         return self._records.load_draft(operator.id, form_id)
 
     def discard_draft(self, form_id: str) -> None:
-        operator = self._require(Permission.VIEW_CASE)
+        operator = self.require(Permission.VIEW_CASE)
         self._records.discard_draft(operator.id, form_id)
 
     # -- case records (the intake issue builds the full model on these) ------------------------------------
 
     def create_cases(self, people: list[dict[str, Any]]) -> list[str]:
         """Create one case per person record, all in one transaction: all are stored, or none."""
-        actor = self._require(Permission.EDIT_CASE)
+        actor = self.require(Permission.EDIT_CASE)
         created: list[str] = []
         with translate_errors(), self._vault.engine.begin() as conn:
             for person in people:
@@ -241,14 +253,14 @@ class Desk:
         return self.create_cases([person])[0]
 
     def update_case(self, case_id: str, person: dict[str, Any]) -> Changes:
-        actor = self._require(Permission.EDIT_CASE)
+        actor = self.require(Permission.EDIT_CASE)
         with translate_errors(), self._vault.engine.begin() as conn:
             self._records.put(conn, case_id=case_id, kind=PERSON_KIND, payload=person, record_id=case_id)
             audit.append(conn, operator_id=actor.id, action="case.update", case_id=case_id)
         return Changes(cases=True)
 
     def read_case(self, case_id: str) -> dict[str, Any]:
-        actor = self._require(Permission.VIEW_CASE)
+        actor = self.require(Permission.VIEW_CASE)
         with translate_errors(), self._vault.engine.begin() as conn:
             record = self._records.get(conn, case_id)
             if record is None:
@@ -257,14 +269,14 @@ class Desk:
         return record.payload
 
     def case_ids(self) -> list[str]:
-        self._require(Permission.VIEW_CASE)
+        self.require(Permission.VIEW_CASE)
         with self._vault.engine.connect() as conn:
             return [r.case_id for r in self._records.of_kind(conn, PERSON_KIND)]
 
     # -- audit, integrity, backup --------------------------------------------------------------------------
 
     def record_print(self, document: str, case_id: str | None = None) -> None:
-        actor = self._require(Permission.PRINT)
+        actor = self.require(Permission.PRINT)
         with translate_errors(), self._vault.engine.begin() as conn:
             audit.append(conn, operator_id=actor.id, action="print", case_id=case_id, detail={"document": document})
 
@@ -272,14 +284,14 @@ class Desk:
         return audit.verify(self._vault.engine)
 
     def recent_audit(self, limit: int = 200) -> list[dict[str, object]]:
-        self._require(Permission.VERIFY_AUDIT)
+        self.require(Permission.VERIFY_AUDIT)
         return audit.recent(self._vault.engine, limit)
 
     def integrity(self) -> str:
         return integrity_check(self._vault.engine)
 
     def backup(self, target: Path) -> backups.BackupInfo:
-        actor = self._require(Permission.BACKUP)
+        actor = self.require(Permission.BACKUP)
         with translate_errors(), self._vault.engine.begin() as conn:
             audit.append(conn, operator_id=actor.id, action="vault.backup")
         return backups.write_backup(self._vault, target, __version__)
