@@ -65,7 +65,7 @@ def test_idle_lock_keeps_input_as_encrypted_draft_and_unlock_restores_it(qtbot, 
 
 
 def test_a_different_operator_does_not_get_someone_elses_draft(qtbot, make_shell, prepared_desk):
-    shell, window = open_lock_screen(qtbot, make_shell, prepared_desk)
+    _shell, window = open_lock_screen(qtbot, make_shell, prepared_desk)
     select_coordinator(window)
     unlock(qtbot, window)
     cases = window.workspace.cases
