@@ -45,11 +45,12 @@ def maybe_gzip(request: Request, body: bytes, media_type: str = "application/jso
 
 
 @router.post("/v1/push", response_model=PushReply)
-def push(batch: PushRequest, device: ActiveDevice, storage: StorageDep, settings: SettingsDep) -> PushReply:
+def push(batch: PushRequest, device: ActiveDevice, storage: StorageDep, settings: SettingsDep) -> Response:
     """Store a signed batch (gzip body accepted). Idempotent: a repeated change is reported `duplicate`."""
     if len(batch.changes) > settings.max_batch_changes or len(batch.grants) > settings.max_batch_changes:
         raise ProtocolError(ErrorCode.BATCH_TOO_LARGE, f"at most {settings.max_batch_changes} changes per batch")
-    return storage.push(device, batch, now_ms())
+    # Serialised here, not by FastAPI: it would validate the reply again, one status per change.
+    return Response(storage.push(device, batch, now_ms()).model_dump_json(), media_type="application/json")
 
 
 @router.get("/v1/pull", response_model=PullReply)

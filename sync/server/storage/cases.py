@@ -44,7 +44,7 @@ class CasesMixin:
             case_ids = {g.case_id for g in batch}
             known = known_cases(conn, case_ids)
             held = holdings_of(conn, case_ids)
-            return GrantReply(statuses=plan_grants(conn, counter, device, batch, known, held))
+            return GrantReply.model_validate({"statuses": plan_grants(conn, counter, device, batch, known, held)})
 
     def revoke_grant(self, device: DeviceRow, case_id: str, desk_id: str) -> RevokeReply:
         require_active(device)

@@ -10,9 +10,11 @@ pass a change that commits late. Reads run in ordinary transactions and never wa
 from __future__ import annotations
 
 import base64
+import threading
 import time
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -21,7 +23,17 @@ from sqlalchemy import event
 from sync.protocol import ErrorCode, ProtocolError
 from sync.server.tables import log_counter
 
-__all__ = ["Counter", "chunks", "decode_cursor", "encode_cursor", "make_engine", "now_ms", "write_tx"]
+__all__ = [
+    "Counter",
+    "bulk_insert",
+    "chunks",
+    "decode_cursor",
+    "encode_cursor",
+    "make_engine",
+    "now_ms",
+    "select_in",
+    "write_tx",
+]
 
 T = TypeVar("T")
 
@@ -76,10 +88,19 @@ class Counter:
             self.connection.execute(log_counter.update().where(log_counter.c.id == 1).values(value=self.value))
 
 
+# SQLite admits one writer; threads of one process queue on this lock instead of SQLite's sleeping busy handler.
+_sqlite_writers: weakref.WeakKeyDictionary[sa.Engine, threading.Lock] = weakref.WeakKeyDictionary()
+
+
 @contextmanager
 def write_tx(engine: sa.Engine) -> Iterator[tuple[sa.Connection, Counter]]:
     """A write transaction holding the log counter's lock until it commits (or rolls back on error)."""
-    with engine.connect().execution_options(iam_write=True) as connection, connection.begin():
+    lock = _sqlite_writers.setdefault(engine, threading.Lock()) if engine.dialect.name == "sqlite" else None
+    with (
+        lock or nullcontext(),
+        engine.connect().execution_options(iam_write=True) as connection,
+        connection.begin(),
+    ):
         counter = Counter(connection)
         yield connection, counter
         counter.save()
@@ -116,3 +137,46 @@ def decode_cursor(cursor: str) -> list[int]:
     if version != "1" or len(numbers) not in (1, 4) or any(n < 0 or n > 2**62 for n in numbers):
         raise ProtocolError(ErrorCode.BAD_CURSOR, "unknown cursor")
     return numbers
+
+
+def bulk_insert(connection: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows through the driver directly (COPY on PostgreSQL, `executemany` on SQLite).
+
+    SQLAlchemy's per-row parameter processing costs more than the database itself on the push hot path; the
+    values here are plain str/int/bool, so nothing needs converting.
+    """
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    if connection.dialect.name == "postgresql":
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+    else:
+        marks = ", ".join("?" for _ in columns)
+        # Table and column names come from our own `Table` objects, never from a request.
+        statement = f"INSERT INTO {table.name} ({names}) VALUES ({marks})"  # noqa: S608
+        cursor.executemany(statement, [tuple(r.values()) for r in rows])
+    cursor.close()
+
+
+def select_in(connection: sa.Connection, query: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Rows of `query` (ending in `IN ({})`) for many `values`, through the driver: one `= ANY(array)` query
+    on PostgreSQL, chunks of bound parameters on SQLite. `query` is a constant of our own code."""
+    if not values:
+        return []
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    rows: list[tuple[Any, ...]] = []
+    try:
+        if connection.dialect.name == "postgresql":
+            cursor.execute(query.replace("IN ({})", "= ANY(%s)"), (list(values),))
+            rows.extend(cursor.fetchall())
+        else:
+            for part in chunks(values):
+                cursor.execute(query.format(", ".join("?" * len(part))), part)
+                rows.extend(cursor.fetchall())
+    finally:
+        cursor.close()
+    return rows

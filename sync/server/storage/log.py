@@ -12,17 +12,15 @@ read) are harmless: clients apply changes idempotently.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 import sqlalchemy as sa
 
 from sync.protocol import (
     MAX_CLOCK_SKEW_MS,
     AckReply,
-    ChangeStatus,
     ErrorCode,
     Grant,
-    GrantStatus,
     Notice,
     ProtocolError,
     PushReply,
@@ -31,7 +29,7 @@ from sync.protocol import (
     verify_batch,
 )
 from sync.server.storage.base import DeviceRow, PullPage
-from sync.server.storage.engine import Counter, chunks, decode_cursor, encode_cursor, write_tx
+from sync.server.storage.engine import Counter, bulk_insert, decode_cursor, encode_cursor, select_in, write_tx
 from sync.server.tables import cases, changes, desks, devices, grants, holdings, log_counter, notices, tombstones
 
 __all__ = ["LogMixin", "holdings_of", "known_cases", "plan_grants", "require_active"]
@@ -46,19 +44,13 @@ def require_active(device: DeviceRow) -> None:
 
 def known_cases(conn: sa.Connection, case_ids: set[str]) -> dict[str, bool]:
     """case_id → erased?, for the cases that exist."""
-    known: dict[str, bool] = {}
-    for part in chunks(sorted(case_ids)):
-        for row in conn.execute(sa.select(cases.c.case_id, cases.c.erased_ms).where(cases.c.case_id.in_(part))):
-            known[row.case_id] = row.erased_ms is not None
-    return known
+    rows = select_in(conn, "SELECT case_id, erased_ms FROM cases WHERE case_id IN ({})", sorted(case_ids))
+    return {case_id: erased is not None for case_id, erased in rows}
 
 
 def holdings_of(conn: sa.Connection, case_ids: set[str]) -> set[tuple[str, str]]:
-    pairs: set[tuple[str, str]] = set()
-    for part in chunks(sorted(case_ids)):
-        query = sa.select(holdings.c.case_id, holdings.c.desk_id).where(holdings.c.case_id.in_(part))
-        pairs.update((r.case_id, r.desk_id) for r in conn.execute(query))
-    return pairs
+    rows = select_in(conn, "SELECT case_id, desk_id FROM holdings WHERE case_id IN ({})", sorted(case_ids))
+    return {(case_id, desk_id) for case_id, desk_id in rows}
 
 
 def plan_grants(
@@ -68,14 +60,12 @@ def plan_grants(
     batch: list[Grant],
     known: dict[str, bool],
     held: set[tuple[str, str]],
-) -> list[GrantStatus]:
+) -> list[dict[str, Any]]:
     """Check, number and insert `batch`; updates `known` and `held` so the batch's changes see new cases."""
     desk_ids = {r.desk_id for r in conn.execute(sa.select(desks.c.desk_id))}
-    existing: set[tuple[str, str, str]] = set()
-    for part in chunks(sorted({g.case_id for g in batch})):
-        query = sa.select(grants.c.case_id, grants.c.desk_id, grants.c.key_id).where(grants.c.case_id.in_(part))
-        existing.update((r.case_id, r.desk_id, r.key_id) for r in conn.execute(query))
-    statuses: list[GrantStatus] = []
+    query = "SELECT case_id, desk_id, key_id FROM grants WHERE case_id IN ({})"
+    existing = {(r[0], r[1], r[2]) for r in select_in(conn, query, sorted({g.case_id for g in batch}))}
+    statuses: list[dict[str, Any]] = []
     new_cases: list[dict[str, Any]] = []
     new_holdings: list[dict[str, Any]] = []
     new_grants: list[dict[str, Any]] = []
@@ -105,15 +95,13 @@ def plan_grants(
         new_grants.append({"seq": seq, **_grant_key(g), "wrapped_key": g.wrapped_key, "device_id": device.device_id})
         statuses.append(_grant_status(g, "applied"))
     for table, rows in ((cases, new_cases), (holdings, new_holdings), (grants, new_grants)):
-        if rows:
-            conn.execute(table.insert(), rows)
+        bulk_insert(conn, table, rows)
     return statuses
 
 
-def _grant_status(
-    g: Grant, status: Literal["applied", "duplicate", "rejected"], errno: int | None = None
-) -> GrantStatus:
-    return GrantStatus(case_id=g.case_id, desk_id=g.desk_id, key_id=g.key_id, status=status, errno=errno)
+def _grant_status(g: Grant, status: str, errno: int | None = None) -> dict[str, Any]:
+    # A plain dict: the caller validates all statuses in one pydantic call (much cheaper than one per model).
+    return {"case_id": g.case_id, "desk_id": g.desk_id, "key_id": g.key_id, "status": status, "errno": errno}
 
 
 def _grant_key(g: Grant) -> dict[str, str]:
@@ -137,7 +125,9 @@ class LogMixin:
             held = holdings_of(conn, case_ids)
             grant_statuses = plan_grants(conn, counter, device, list(batch.grants), known, held)
             statuses = self._apply_changes(conn, counter, device, batch, known, held, horizon)
-        return PushReply(statuses=statuses, grant_statuses=grant_statuses, server_time_ms=now_ms)
+        return PushReply.model_validate(
+            {"statuses": statuses, "grant_statuses": grant_statuses, "server_time_ms": now_ms}
+        )
 
     def _apply_changes(
         self,
@@ -148,27 +138,25 @@ class LogMixin:
         known: dict[str, bool],
         held: set[tuple[str, str]],
         horizon: int,
-    ) -> list[ChangeStatus]:
-        ids = [c.change_id for c in batch.changes]
-        seen_ids: dict[str, tuple[str, int]] = {}
-        for part in chunks(ids):
-            query = sa.select(changes.c.change_id, changes.c.device_id, changes.c.device_seq)
-            for row in conn.execute(query.where(changes.c.change_id.in_(part))):
-                seen_ids[row.change_id] = (row.device_id, int(row.device_seq))
-        seen_seqs: dict[int, str] = {}
-        for seq_part in chunks(sorted({c.device_seq for c in batch.changes})):
-            query = sa.select(changes.c.device_seq, changes.c.change_id).where(
-                changes.c.device_id == device.device_id, changes.c.device_seq.in_(seq_part)
-            )
-            seen_seqs.update((int(r.device_seq), r.change_id) for r in conn.execute(query))
-        statuses: list[ChangeStatus] = []
+    ) -> list[dict[str, Any]]:
+        if not batch.changes:
+            return []
+        query = "SELECT change_id, device_id, device_seq FROM changes WHERE change_id IN ({})"
+        seen_ids = {r[0]: (r[1], int(r[2])) for r in select_in(conn, query, [c.change_id for c in batch.changes])}
+        # Only this device's own numbers can clash; the range query uses the (device_id, device_seq) index.
+        low, high = min(c.device_seq for c in batch.changes), max(c.device_seq for c in batch.changes)
+        query_seqs = sa.select(changes.c.device_seq, changes.c.change_id).where(
+            changes.c.device_id == device.device_id, changes.c.device_seq.between(low, high)
+        )
+        seen_seqs = {int(r.device_seq): r.change_id for r in conn.execute(query_seqs)}
+        statuses: list[dict[str, Any]] = []
         rows: list[dict[str, Any]] = []
         tombs: list[dict[str, Any]] = []
         for c in batch.changes:
             errno: ErrorCode | None = None
             if c.change_id in seen_ids:
                 if seen_ids[c.change_id] == (c.device_id, c.device_seq):
-                    statuses.append(ChangeStatus(change_id=c.change_id, status="duplicate"))
+                    statuses.append({"change_id": c.change_id, "status": "duplicate"})
                     continue
                 errno = ErrorCode.DEVICE_SEQ_CONFLICT
             elif c.device_seq in seen_seqs:
@@ -180,7 +168,7 @@ class LogMixin:
             elif hlc_wall_ms(c.hlc) > horizon:
                 errno = ErrorCode.CLOCK_SKEW
             if errno is not None:
-                statuses.append(ChangeStatus(change_id=c.change_id, status="rejected", errno=int(errno)))
+                statuses.append({"change_id": c.change_id, "status": "rejected", "errno": int(errno)})
                 continue
             seq = counter.take()
             seen_ids[c.change_id] = (c.device_id, c.device_seq)
@@ -201,11 +189,9 @@ class LogMixin:
             )
             if c.deleted:
                 tombs.append({"seq": seq, "case_id": c.case_id, "kind": c.kind, "record_id": c.record_id})
-            statuses.append(ChangeStatus(change_id=c.change_id, status="applied"))
-        if rows:
-            conn.execute(changes.insert(), rows)
-        if tombs:
-            conn.execute(tombstones.insert(), tombs)
+            statuses.append({"change_id": c.change_id, "status": "applied"})
+        bulk_insert(conn, changes, rows)
+        bulk_insert(conn, tombstones, tombs)
         return statuses
 
     # -- pull -----------------------------------------------------------------------------------------
