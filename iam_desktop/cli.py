@@ -1,7 +1,8 @@
 """Headless commands of ``iam-desktop``, on the same services as the GUI. Passphrases never come from the command
 line (it is visible to other users of the machine): from ``IAM_PASSPHRASE``, ``--passphrase-file`` or a prompt.
 
-Exit status: 0 success, 1 the operation failed (the reason is printed), 2 wrong usage."""
+Exit status: 0 success, 1 the operation failed (the reason is printed), 2 wrong usage, 3 an import left rows
+out (each reported with its reason)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from iam_desktop import __version__
+from iam_desktop import __version__, cli_cases
 from iam_desktop.domain.errors import IamError
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.logging_setup import configure_logging
 from iam_desktop.services.messages import describe
 
-COMMANDS = ("init", "unlock-check", "audit", "backup", "restore", "reset-passphrase")
+COMMANDS = ("init", "unlock-check", "audit", "backup", "restore", "reset-passphrase", "case")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--operator", required=True)
     reset.add_argument("--recovery-key-file", type=Path, required=True)
     reset.add_argument("--passphrase-file", type=Path, help="the new passphrase")
+
+    cli_cases.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
     return parser
 
 
@@ -193,7 +196,16 @@ def cmd_reset_passphrase(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_case(args: argparse.Namespace) -> int:
+    desk = _open_unlocked(args)
+    try:
+        return cli_cases.run_case(desk, args)
+    finally:
+        desk.close()
+
+
 HANDLERS = {
+    "case": cmd_case,
     "init": cmd_init,
     "unlock-check": cmd_unlock_check,
     "audit": cmd_audit,

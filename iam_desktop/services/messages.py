@@ -37,3 +37,9 @@ def describe(error: IamError, language: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(error, ValidationError):
         params["code"] = text(f"validation.{error.code}", language, **error.params)
     return text(f"error.{error.kind.value}", language, **params)
+
+
+def field_problem(field: str, code: str, params: dict[str, object], language: str = DEFAULT_LANGUAGE) -> str:
+    """One refused field of an import row or a form, in words (falls back to the code when not catalogued)."""
+    key = f"validation.{code}"
+    return text(key, language, **params) if key in catalogue() else code.replace("_", " ")
