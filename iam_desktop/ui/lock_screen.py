@@ -74,7 +74,8 @@ class LockScreen(QWidget):
         self.unlock_button = QPushButton()
         self.unlock_button.setDefault(True)
         self.forgot_link = QLabel()
-        self.forgot_link.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        # Reachable with Tab and Enter too, not only with the mouse.
+        self.forgot_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.forgot_link.linkActivated.connect(lambda _link: self.open_reset())
 
         card = QFrame()

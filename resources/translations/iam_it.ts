@@ -228,33 +228,33 @@
   <context>
     <name>LockScreen</name>
     <message>
-      <location filename="../../iam_desktop/ui/lock_screen.py" line="127" />
+      <location filename="../../iam_desktop/ui/lock_screen.py" line="128" />
       <source>&amp;Operator:</source>
       <translation>&amp;Operatore:</translation>
     </message>
     <message>
-      <location filename="../../iam_desktop/ui/lock_screen.py" line="128" />
+      <location filename="../../iam_desktop/ui/lock_screen.py" line="129" />
       <source>&amp;Passphrase:</source>
       <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-      <location filename="../../iam_desktop/ui/lock_screen.py" line="129" />
+      <location filename="../../iam_desktop/ui/lock_screen.py" line="130" />
       <source>Unlock</source>
       <translation>Sblocca</translation>
     </message>
     <message>
-      <location filename="../../iam_desktop/ui/lock_screen.py" line="130" />
+      <location filename="../../iam_desktop/ui/lock_screen.py" line="131" />
       <source>Forgot your passphrase?</source>
       <translation>Passphrase dimenticata?</translation>
     </message>
     <message>
-      <location filename="../../iam_desktop/ui/lock_screen.py" line="133" />
-      <location filename="../../iam_desktop/ui/lock_screen.py" line="237" />
+      <location filename="../../iam_desktop/ui/lock_screen.py" line="134" />
+      <location filename="../../iam_desktop/ui/lock_screen.py" line="238" />
       <source>Wrong passphrase. Check it and try again.</source>
       <translation>Passphrase errata. Controllala e riprova.</translation>
     </message>
     <message>
-      <location filename="../../iam_desktop/ui/lock_screen.py" line="199" />
+      <location filename="../../iam_desktop/ui/lock_screen.py" line="200" />
       <source>Too many wrong attempts: you can try again in {0} s.</source>
       <translation>Troppi tentativi errati: puoi riprovare tra {0} s.</translation>
     </message>
