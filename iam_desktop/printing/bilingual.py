@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -114,9 +114,16 @@ def starts_rtl(text: str) -> bool:
     return False
 
 
+# Labels repeat on every page and every document: shaping them once per process keeps a PDF within budget.
+@lru_cache(maxsize=4096)
 def shape(text: str) -> str:
     """Arabic letters joined and the line put in visual (right-to-left) order; other text untouched."""
     return get_display(arabic_reshaper.reshape(text)) if has_arabic(text) else text
+
+
+@lru_cache(maxsize=8192)
+def _shaped_width(text: str, font: str, size: float) -> float:
+    return float(stringWidth(arabic_reshaper.reshape(text), font, size))
 
 
 class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
@@ -132,7 +139,7 @@ class RtlParagraph(Flowable):  # type: ignore[misc]  # reportlab ships no type h
         self.height = 0.0
 
     def _width(self, text: str) -> float:
-        return float(stringWidth(arabic_reshaper.reshape(text), self.style.fontName, self.style.fontSize))
+        return _shaped_width(text, self.style.fontName, self.style.fontSize)
 
     def _break(self, width: float) -> list[str]:
         lines: list[str] = []
