@@ -86,7 +86,9 @@ def timeline(
     events: list[TimelineEvent] = []
     for t in transitions:
         events.append(
-            TimelineEvent(t.at.date(), TimelineKind.GRADINO, f"{t.from_step or 0}>{t.to_step}", t.direction.value, t.override)
+            TimelineEvent(
+                t.at.date(), TimelineKind.GRADINO, f"{t.from_step or 0}>{t.to_step}", t.direction.value, t.override
+            )
         )
     for item in effective(diary):
         events.append(
