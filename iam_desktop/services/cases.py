@@ -72,6 +72,7 @@ class CaseFile:
     case_id: str
     person: dict[str, Any]
     meta: dict[str, Any]
+    extra: dict[str, Any]
     history: list[dict[str, Any]]
     attachments: list[lookup.AttachmentInfo]
 
@@ -152,9 +153,19 @@ class CaseBook:
         )
         return IntakeCheck((), result.warnings, duplicates, result.record)
 
-    def intake(self, data: dict[str, Any], *, source: str = "sportello", today: date | None = None) -> str:
-        """Take a person in charge: validate, store encrypted, index for duplicates, audit. Returns the case id."""
-        return self._store_new([data], source=source, today=today, action="case.create")[0]
+    def intake(
+        self,
+        data: dict[str, Any],
+        *,
+        extra: dict[str, Any] | None = None,
+        source: str = "sportello",
+        today: date | None = None,
+    ) -> str:
+        """Take a person in charge: validate, store encrypted, index for duplicates, audit. Returns the case id.
+
+        ``data`` is the person in the interchange format; ``extra`` holds the intake form's other answers
+        (reception history, household, education …) keyed by form field id, stored with the case as they are."""
+        return self._store_new([data], source=source, today=today, action="case.create", extras=[extra or {}])[0]
 
     def _store_new(
         self,
@@ -164,6 +175,7 @@ class CaseBook:
         today: date | None,
         action: str,
         extra_keys: list[list[str]] | None = None,
+        extras: list[dict[str, Any]] | None = None,
     ) -> list[str]:
         actor = self._desk.require(Permission.EDIT_CASE)
         day = today or date.today()
@@ -186,8 +198,8 @@ class CaseBook:
                     "status": "aperto", "step": 1, "closed": None, "outcome": "",
                 }  # fmt: skip
                 records.new_case_key(conn, case_id)
-                records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id,
-                            payload={"person": person, "meta": meta})  # fmt: skip
+                payload = {"person": person, "meta": meta, "extra": extras[n] if extras else {}}
+                records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id, payload=payload)
                 self._history(conn, case_id, actor.id, action, {k: {"from": None, "to": v} for k, v in person.items()})
                 keys = _lookup_keys(record) + (extra_keys[n] if extra_keys else [])
                 lookup.replace_lookups(conn, records, case_id, keys)
@@ -204,8 +216,11 @@ class CaseBook:
             payload={"at": now_iso(), "operator": operator_id, "action": action, "changes": changes},
         )  # fmt: skip
 
-    def update(self, case_id: str, data: dict[str, Any], *, today: date | None = None) -> list[str]:
-        """Replace the person's data; returns the fields that changed (kept with old and new value in the history)."""
+    def update(
+        self, case_id: str, data: dict[str, Any], *, extra: dict[str, Any] | None = None, today: date | None = None
+    ) -> list[str]:
+        """Replace the person's data (and, when given, the form's other answers); returns the fields that changed,
+        kept with old and new value in the history. Fields of ``extra`` are named ``extra.<field id>``."""
         actor = self._desk.require(Permission.EDIT_CASE)
         result = interchange.parse_record(data, today=today or date.today())
         if result.record is None:
@@ -220,10 +235,15 @@ class CaseBook:
             before = stored.payload["person"]
             changes = {k: {"from": before.get(k), "to": person.get(k)} for k in sorted(set(before) | set(person))
                        if before.get(k) != person.get(k)}  # fmt: skip
+            old_extra: dict[str, Any] = stored.payload.get("extra", {})
+            new_extra = old_extra if extra is None else extra
+            for k in sorted(set(old_extra) | set(new_extra)):
+                if old_extra.get(k) != new_extra.get(k):
+                    changes[f"extra.{k}"] = {"from": old_extra.get(k), "to": new_extra.get(k)}
             if not changes:
                 return []
-            records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id,
-                        payload={"person": person, "meta": stored.payload["meta"]})  # fmt: skip
+            payload = {"person": person, "meta": stored.payload["meta"], "extra": new_extra}
+            records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id, payload=payload)
             self._history(conn, case_id, actor.id, "case.update", changes)
             lookup.add_lookups(conn, records, case_id, _lookup_keys(result.record))
             audit.append(conn, operator_id=actor.id, action="case.update", case_id=case_id,
@@ -244,7 +264,8 @@ class CaseBook:
             files = lookup.list_attachments(conn, records, case_id)
             audit.append(conn, operator_id=actor.id, action="case.view", case_id=case_id)
         history.sort(key=lambda h: str(h["at"]))
-        return CaseFile(case_id, stored.payload["person"], stored.payload["meta"], history, files)
+        payload = stored.payload
+        return CaseFile(case_id, payload["person"], payload["meta"], payload.get("extra", {}), history, files)
 
     # -- attachments ---------------------------------------------------------------------------------------
 

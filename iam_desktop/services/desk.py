@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from iam_desktop.vault.records import RecordStore
 from iam_desktop.vault.vault import DeskProfile, OperatorInfo, Vault
 
 from .cases import CaseBook
+from .documents import Documents
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class Desk:
         self._records = RecordStore(vault)
         self._operator: OperatorInfo | None = None
         self.cases = CaseBook(self)
+        self.documents = Documents(self)
 
     @property
     def vault(self) -> Vault:
@@ -208,10 +210,7 @@ class Desk:
         actor = self._operator
         current = self.settings()
         # Language is a personal preference; everything else is desk policy for the coordinator.
-        policy_changed = (settings.auto_lock_minutes, settings.permit_alert_days) != (
-            current.auto_lock_minutes,
-            current.permit_alert_days,
-        )
+        policy_changed = replace(settings, language=current.language) != current
         if policy_changed:
             actor = self.require(Permission.CHANGE_SETTINGS)
         settings.validated()

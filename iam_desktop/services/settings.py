@@ -18,6 +18,11 @@ class Settings:
     language: str = "it"
     auto_lock_minutes: int = 10
     permit_alert_days: int = 60
+    # Printed on the privacy notice and the forms: the data controller (titolare del trattamento) and contacts.
+    controller: str = ""
+    controller_address: str = ""
+    contact: str = ""
+    dpo: str = ""
 
     def validated(self) -> Settings:
         if self.language not in LANGUAGES:
