@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--database-url", help="PostgreSQL admin URL (default IAM_TEST_DATABASE_URL)")
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2, help="server worker processes (default 2)")
     parser.add_argument("--seed", type=int, default=20251125)
     parser.add_argument("--json", action="store_true", help="print one flat JSON object")
     parser.add_argument("--gzip", action="store_true", help="ask for gzip-compressed pull pages")
