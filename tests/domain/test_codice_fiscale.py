@@ -63,7 +63,10 @@ def test_consistency_is_a_warning() -> None:
     assert consistency_notices(code, sex="M", birth_date=PartialDate(1985, 12, 10), birth_country="IT") == []
     notices = consistency_notices(code, sex="F", birth_date=PartialDate(1986, 11), birth_country="SN")
     assert {n.code for n in notices} == {
-        "cf_sex_mismatch", "cf_birth_year_mismatch", "cf_birth_month_mismatch", "cf_birthplace_italy"
+        "cf_sex_mismatch",
+        "cf_birth_year_mismatch",
+        "cf_birth_month_mismatch",
+        "cf_birthplace_italy",
     }
     # Year only: only the year is compared.
     assert consistency_notices(code, birth_date=PartialDate(1985)) == []
@@ -77,8 +80,16 @@ def test_provisional_numeric_code() -> None:
     assert error.value.code == "cf_check_digit"
 
 
-@pytest.mark.parametrize(("raw", "code"), [("", "cf_empty"), ("RSSMRA85T10A", "cf_length"), ("RSSMRA85T10", "cf_format"), ("1234567890A", "cf_format"),
-                                          ("12SMRA85T10A562S", "cf_format")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("", "cf_empty"),
+        ("RSSMRA85T10A", "cf_length"),
+        ("RSSMRA85T10", "cf_format"),
+        ("1234567890A", "cf_format"),
+        ("12SMRA85T10A562S", "cf_format"),
+    ],
+)
 def test_malformed_codes(raw: str, code: str) -> None:
     with pytest.raises(ValidationError) as error:
         parse_codice_fiscale(raw)

@@ -22,8 +22,15 @@ def test_partial_dates() -> None:
     assert PartialDate(1990).could_be(date(1990, 8, 1))
 
 
-@pytest.mark.parametrize(("text", "code"), [("2026-02-30", "date_impossible"), ("2025-13", "date_impossible"),
-                                            ("1990/01/01", "date_format"), ("ieri", "date_format")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2026-02-30", "date_impossible"),
+        ("2025-13", "date_impossible"),
+        ("1990/01/01", "date_format"),
+        ("ieri", "date_format"),
+    ],
+)
 def test_bad_dates(text: str, code: str) -> None:
     with pytest.raises(ValidationError) as error:
         parse_partial_date(text, "birth_date")
@@ -54,11 +61,16 @@ def test_permit_rules() -> None:
 
 
 def test_expiry_alerts() -> None:
-    permits = [("a", permit(date(2021, 1, 1), date(2025, 7, 20))), ("b", permit(date(2021, 1, 1), date(2025, 5, 1),
-               RenewalReceipt("05123456789", date(2025, 4, 2)))), ("c", permit(date(2021, 1, 1), date(2026, 1, 1)))]  # fmt: skip
+    permits = [
+        ("a", permit(date(2021, 1, 1), date(2025, 7, 20))),
+        ("b", permit(date(2021, 1, 1), date(2025, 5, 1), RenewalReceipt("05123456789", date(2025, 4, 2)))),
+        ("c", permit(date(2021, 1, 1), date(2026, 1, 1))),
+    ]
     alerts = expiring_permits(permits, TODAY)
     assert [(a.case_id, a.level, a.days_left) for a in alerts] == [
-        ("b", AlertLevel.SCADUTO, -31), ("a", AlertLevel.IN_SCADENZA, 49)]
+        ("b", AlertLevel.SCADUTO, -31),
+        ("a", AlertLevel.IN_SCADENZA, 49),
+    ]
     assert alerts[0].renewal_requested
     assert [a.case_id for a in expiring_permits(permits, TODAY, within_days=30)] == ["b"]
 
@@ -83,8 +95,14 @@ def test_case_status_machine_and_consent() -> None:
     with pytest.raises(ValidationError) as error:
         change_status(opened, CaseStatus.CHIUSO, date(2025, 2, 1))
     assert error.value.code == "outcome_missing"
-    given = Consent(ConsentPurpose.CONDIVISIONE_RETE, LawfulBasis.CONSENSO, date(2025, 1, 2), "2025-06", "fr",
-                    withdrawn=date(2025, 3, 1))  # fmt: skip
+    given = Consent(
+        ConsentPurpose.CONDIVISIONE_RETE,
+        LawfulBasis.CONSENSO,
+        date(2025, 1, 2),
+        "2025-06",
+        "fr",
+        withdrawn=date(2025, 3, 1),
+    )
     assert allows([given], ConsentPurpose.CONDIVISIONE_RETE, date(2025, 2, 1))
     assert not allows([given], ConsentPurpose.CONDIVISIONE_RETE, date(2025, 3, 2))
     assert allows([], ConsentPurpose.MONITORAGGIO, date(2025, 3, 2))

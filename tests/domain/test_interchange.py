@@ -18,17 +18,38 @@ from iam_desktop.domain.interchange import (
 
 TODAY = date(2025, 6, 1)
 FULL = {
-    "given_names": ["Mohamed", "Ali"], "family_name": "N'Diaye",
-    "aliases": ["Mohammed Ali", {"text": "محمد علي", "kind": "original"}], "sex": "M", "birth_date": "1994-03",
-    "birth_country": "SN", "citizenships": ["SN"], "languages": ["wo", "fr"], "italian_level": {"listening": "A2"},
-    "codice_fiscale": "RSSMRA85T10A562S", "codice_fiscale_history": ["00743110157"],
+    "given_names": ["Mohamed", "Ali"],
+    "family_name": "N'Diaye",
+    "aliases": ["Mohammed Ali", {"text": "محمد علي", "kind": "original"}],
+    "sex": "M",
+    "birth_date": "1994-03",
+    "birth_country": "SN",
+    "citizenships": ["SN"],
+    "languages": ["wo", "fr"],
+    "italian_level": {"listening": "A2"},
+    "codice_fiscale": "RSSMRA85T10A562S",
+    "codice_fiscale_history": ["00743110157"],
     "protection_status": "protezione_sussidiaria",
-    "permit": {"type": "protezione_sussidiaria", "number": "I1234567", "questura": "Brescia", "issued": "2023-05-02",
-               "expires": "2028-05-01"},
-    "phone": "+393331234567", "email": "m.ndiaye@example.org", "notes": "Sarto.",
-    "consents": [{"purpose": "presa_in_carico", "lawful_basis": "consenso", "date": "2025-01-10",
-                  "text_version": "2025-06", "language": "fr"}],
-}  # fmt: skip
+    "permit": {
+        "type": "protezione_sussidiaria",
+        "number": "I1234567",
+        "questura": "Brescia",
+        "issued": "2023-05-02",
+        "expires": "2028-05-01",
+    },
+    "phone": "+393331234567",
+    "email": "m.ndiaye@example.org",
+    "notes": "Sarto.",
+    "consents": [
+        {
+            "purpose": "presa_in_carico",
+            "lawful_basis": "consenso",
+            "date": "2025-01-10",
+            "text_version": "2025-06",
+            "language": "fr",
+        }
+    ],
+}
 
 
 def test_full_record_and_round_trip() -> None:
@@ -46,15 +67,31 @@ def test_full_record_and_round_trip() -> None:
 
 
 def test_every_field_error_reported() -> None:
-    bad = {"given_names": ["M0hamed"], "family_name": "", "birth_date": "2026-02-30", "citizenships": ["XY"],
-           "permit": {"type": "asilo", "number": "I1234567", "questura": "Brescia", "issued": "2024-01-01",
-                      "expires": "2023-01-01"}, "codice_fiscale": "RSSMRA85T10A562T", "mystery": 1}  # fmt: skip
+    bad = {
+        "given_names": ["M0hamed"],
+        "family_name": "",
+        "birth_date": "2026-02-30",
+        "citizenships": ["XY"],
+        "permit": {
+            "type": "asilo",
+            "number": "I1234567",
+            "questura": "Brescia",
+            "issued": "2024-01-01",
+            "expires": "2023-01-01",
+        },
+        "codice_fiscale": "RSSMRA85T10A562T",
+        "mystery": 1,
+    }
     result = parse_record(bad, 7, today=TODAY)
     assert not result.ok and result.record is None and result.row == 7
     assert {(e.field, e.code) for e in result.errors} == {
-        ("family_name", "required"), ("given_names[0]", "name_characters"), ("birth_date", "date_impossible"),
-        ("citizenships[0]", "country_unknown"), ("permit.expires", "date_order"), ("codice_fiscale", "cf_check_char"),
-    }  # fmt: skip
+        ("family_name", "required"),
+        ("given_names[0]", "name_characters"),
+        ("birth_date", "date_impossible"),
+        ("citizenships[0]", "country_unknown"),
+        ("permit.expires", "date_order"),
+        ("codice_fiscale", "cf_check_char"),
+    }
     assert [w.code for w in result.warnings] == ["unknown_field"]
 
 
@@ -73,10 +110,21 @@ def test_csv_windows_1252_bom_semicolons(tmp_path: Path) -> None:
     path = tmp_path / "vecchio.csv"
     path.write_bytes(b"\xef\xbb\xbf" + rows.encode("cp1252"))
     mapping = tmp_path / "mapping.json"
-    mapping.write_text(json.dumps({"Nome": "given_names", "Cognome": "family_name", "Data di nascita": "birth_date",
-                                   "Cittadinanza": "citizenships", "Status": "protection_status",
-                                   "Scadenza permesso": "permit.expires", "Numero permesso": "permit.number",
-                                   "Questura": "permit.questura", "Rilascio": "permit.issued"}))  # fmt: skip
+    mapping.write_text(
+        json.dumps(
+            {
+                "Nome": "given_names",
+                "Cognome": "family_name",
+                "Data di nascita": "birth_date",
+                "Cittadinanza": "citizenships",
+                "Status": "protection_status",
+                "Scadenza permesso": "permit.expires",
+                "Numero permesso": "permit.number",
+                "Questura": "permit.questura",
+                "Rilascio": "permit.issued",
+            }
+        )
+    )
     results = read_csv(path, mapping, today=TODAY)
     assert len(results) == 2
     first, second = results
@@ -99,7 +147,7 @@ def test_bad_mapping_file_names_file_and_line(tmp_path: Path) -> None:
     mapping.write_text('{\n  "Nome": "given_names",\n  "Cognome" "family_name"\n}')
     try:
         load_column_mapping(mapping)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         assert error.code == "mapping_format" and error.params["line"] == 3  # type: ignore[attr-defined]
         assert error.params["path"] == str(mapping)  # type: ignore[attr-defined]
     else:
@@ -115,29 +163,39 @@ def test_schema_documents_the_same_fields() -> None:
         expected = schema["properties"][field].get("type")
         if expected:
             kinds = {"array": list, "string": str, "object": dict}
-            assert isinstance(value, kinds[expected] if isinstance(expected, str) else tuple(kinds[k] for k in expected))
+            assert isinstance(
+                value, kinds[expected] if isinstance(expected, str) else tuple(kinds[k] for k in expected)
+            )
 
 
 names = st.text(alphabet=string.ascii_letters + "àéèìòù'ÀÉ" + "محمدعلي", min_size=1, max_size=12).filter(
-    lambda s: any(c.isalpha() for c in s) and s.strip("'") == s)
+    lambda s: any(c.isalpha() for c in s) and s.strip("'") == s
+)
 dates = st.dates(min_value=date(2000, 1, 1), max_value=TODAY)
 
 
 @st.composite
 def records(draw: st.DrawFn) -> dict[str, object]:
     issued = draw(dates)
-    record: dict[str, object] = {"given_names": draw(st.lists(names, min_size=1, max_size=3)),
-                                 "family_name": draw(names)}  # fmt: skip
+    record: dict[str, object] = {
+        "given_names": draw(st.lists(names, min_size=1, max_size=3)),
+        "family_name": draw(names),
+    }
     if draw(st.booleans()):
         year = draw(st.integers(1940, 2020))
         record["birth_date"] = draw(st.sampled_from([f"{year}", f"{year}-0{draw(st.integers(1, 9))}", f"{year}-02-28"]))
     if draw(st.booleans()):
-        record["citizenships"] = draw(st.lists(st.sampled_from(["AF", "SN", "NG", "SY", "XX"]), min_size=1,
-                                               max_size=3, unique=True))  # fmt: skip
+        record["citizenships"] = draw(
+            st.lists(st.sampled_from(["AF", "SN", "NG", "SY", "XX"]), min_size=1, max_size=3, unique=True)
+        )
     if draw(st.booleans()):
-        record["permit"] = {"type": "asilo", "number": "P" + str(draw(st.integers(10000, 99999999))),
-                            "questura": "Padova", "issued": issued.isoformat(),
-                            "expires": date(issued.year + 5, issued.month, 1).isoformat()}  # fmt: skip
+        record["permit"] = {
+            "type": "asilo",
+            "number": "P" + str(draw(st.integers(10000, 99999999))),
+            "questura": "Padova",
+            "issued": issued.isoformat(),
+            "expires": date(issued.year + 5, issued.month, 1).isoformat(),
+        }
     if draw(st.booleans()):
         record["sex"] = draw(st.sampled_from("FMX"))
     if draw(st.booleans()):
@@ -154,9 +212,11 @@ def test_round_trip_property(data: dict[str, object]) -> None:
     assert again[0].record == first.record
 
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
-                           max_leaves=20)  # fmt: skip
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=20,
+)
 
 
 @settings(max_examples=150, deadline=None)
