@@ -1,5 +1,5 @@
-"""Headless case commands of ``iam-desktop``: ``case import``, ``case export``, ``case list``. Same services, same
-permissions and audit as the app. Kept apart from ``cli`` so each module stays about one thing."""
+"""Headless case commands of ``iam-desktop``: ``case import``, ``case export``, ``case list`` and ``print``. Same
+services, same permissions and audit as the app. Kept apart from ``cli`` so each module stays about one thing."""
 
 from __future__ import annotations
 
@@ -35,9 +35,35 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
     lst.add_argument("--step", type=int)
     lst.add_argument("--sort", choices=[k.value for k in SortKey], default="name")
     lst.add_argument("--json", action="store_true")
-    for parser in (imp, exp, lst):
+    printing = sub.add_parser("print", help="print a case's documents as PDF (bilingual: Italian + --lang)")
+    docs = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    intake = docs.add_parser("intake", help="the filled intake form of a case")
+    blank = docs.add_parser("blank-intake", help="the blank intake form, to fill by hand")
+    consent = docs.add_parser("consent", help="the consent form of a case, one box per purpose")
+    privacy = docs.add_parser("privacy", help="the privacy notice (informativa, GDPR art. 13)")
+    for parser in (intake, consent):
+        parser.add_argument("case_id")
+    privacy.add_argument("case_id", nargs="?")
+    for parser in (intake, blank, consent, privacy):
+        parser.add_argument("--lang", dest="doc_lang", default="en", help="the person's language (it, en, fr, ar …)")
+        parser.add_argument("-o", "--output", type=Path, required=True)
+    for parser in (imp, exp, lst, intake, blank, consent, privacy):
         parser.add_argument("--operator", default=operator_default)
         parser.add_argument("--passphrase-file", type=Path)
+
+
+def run_print(desk: Desk, args: argparse.Namespace) -> int:
+    docs = desk.documents
+    if args.document == "intake":
+        docs.intake(args.case_id, args.doc_lang, args.output)
+    elif args.document == "blank-intake":
+        docs.blank_intake(args.doc_lang, args.output)
+    elif args.document == "consent":
+        docs.consent(args.case_id, args.doc_lang, args.output)
+    else:
+        docs.privacy_notice(args.doc_lang, args.output, args.case_id)
+    print(f"written: {args.output}")
+    return 0
 
 
 def run_case(desk: Desk, args: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 from tests.cli.test_cli import iam, initialised  # noqa: F401  (fixture)
@@ -60,3 +61,23 @@ def test_export_then_import_elsewhere_gives_the_same_records(initialised: Path, 
     assert records[0]["family_name"] == "محمد"
     assert records[0]["consents"][0]["purpose"] == original["consents"][0]["purpose"]
     assert records[0]["birth_date"] == "1999-03"
+
+
+def test_print_commands_write_bilingual_pdfs(initialised: Path, tmp_path: Path) -> None:  # noqa: F811
+    source = tmp_path / "one.jsonl"
+    person = {"given_names": ["Amadou"], "family_name": "Traoré", "codice_fiscale": "TRRMDB90A01Z329G"}
+    source.write_text(json.dumps(person, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert iam(initialised, "case", "import", str(source), "--operator", "anna").returncode == 0
+    case_id = json.loads(iam(initialised, "case", "list", "--json", "--operator", "anna").stdout)[0]["case_id"]
+    runs = {
+        "intake-ar.pdf": ["print", "intake", case_id, "--lang", "ar"],
+        "blank-fr.pdf": ["print", "blank-intake", "--lang", "fr"],
+        "consent-en.pdf": ["print", "consent", case_id, "--lang", "en"],
+    }
+    for name, args in runs.items():
+        result = iam(initialised, *args, "-o", str(tmp_path / name), "--operator", "anna")
+        assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", str(tmp_path / "intake-ar.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "Traoré" in text and "TRRMDB90A01Z329G" in text
+    audit = json.loads(iam(initialised, "audit", "verify", "--json").stdout)
+    assert audit["ok"]
