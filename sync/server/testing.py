@@ -50,6 +50,7 @@ from sync.server.storage import open_storage
 __all__ = [
     "ReferenceDevice",
     "ServerProcess",
+    "enrolled_desk",
     "free_port",
     "provision_desk",
     "public_key_b64",
@@ -146,6 +147,23 @@ def provision_desk(database_url: str, name: str, *, central: bool = False, codes
         return desk.desk_id, [storage.create_enrol_code(desk.desk_id, 60)[0] for _ in range(codes)]
     finally:
         storage.close()
+
+
+def enrolled_desk(
+    database_url: str, server_url: str, name: str, *, devices: int = 1, central: bool = False
+) -> list[ReferenceDevice]:
+    """A new desk with `devices` active devices enrolled through `server_url` (the first creates the desk key
+    pair, the others are approved by the first)."""
+    _desk_id, codes = provision_desk(database_url, name, central=central, codes=devices)
+    enrolled: list[ReferenceDevice] = []
+    for index, code in enumerate(codes):
+        device = ReferenceDevice(server_url)
+        device.enrol(code, first=index == 0)
+        if index:
+            enrolled[0].approve(device).raise_for_status()
+            device.desk_key = enrolled[0].desk_key
+        enrolled.append(device)
+    return enrolled
 
 
 def public_key_b64(key: X25519PrivateKey | Ed25519PrivateKey) -> str:
@@ -270,6 +288,16 @@ class ReferenceDevice:
             notices.extend(page.notices)
             if not page.has_more:
                 return changes, grants, notices
+
+    def approve(self, other: ReferenceDevice) -> requests.Response:
+        """Hand the desk key over to a pending device of the same desk (placeholder wrapping)."""
+        wrapped = base64.b64encode(os.urandom(80)).decode()
+        return self.session.post(
+            f"{self.url}/v1/devices/{other.device_id}/approve",
+            json={"wrapped_desk_key": wrapped},
+            headers=self.headers(),
+            timeout=30,
+        )
 
     def ack(self) -> dict[str, Any]:
         response = self.session.post(
