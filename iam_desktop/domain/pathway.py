@@ -385,7 +385,7 @@ class _DuplicateKey(Exception):
 def load_pathway(path: Path) -> Pathway:
     """The pathway in ``path``; any problem is a ``PathwayDefinitionError`` naming the file and the line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a ladder edited in Notepad starts with a BOM
     except (OSError, UnicodeDecodeError) as exc:
         raise PathwayDefinitionError(path, 0, "file_unreadable", reason=type(exc).__name__) from None
     return parse_pathway(text, path)
