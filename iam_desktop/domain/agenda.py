@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from iam_desktop.domain.closure import ClosureEvent, state
 from iam_desktop.domain.documents import PermessoDiSoggiorno
-from iam_desktop.domain.pathway import Pathway, StepTransition
+from iam_desktop.domain.pathway import Pathway, StepTransition, latest_transition
 from iam_desktop.domain.plan import Plan, next_review_due
 
 
@@ -93,10 +93,9 @@ def exit_date(case: AgendaCase, last_step: int) -> dt.date | None:
     """When the person left the pathway: reaching the last step (if they are still on it) or the closure,
     whichever came first; None while the case is open below the last step."""
     candidates: list[dt.date] = []
-    if case.transitions:
-        latest = max(enumerate(case.transitions), key=lambda it: (it[1].at, it[0]))[1]
-        if latest.to_step == last_step:
-            candidates.append(latest.at.date())
+    latest = latest_transition(case.transitions)
+    if latest is not None and latest.to_step == last_step:
+        candidates.append(latest.at.date())
     closure = state(case.closures)
     if closure.closed_on is not None:
         candidates.append(closure.closed_on)

@@ -1,6 +1,6 @@
 """The stepped exit pathway (sistema di uscita a gradini: the ladder a person climbs from reception to autonomy),
 loaded from data (``resources/pathways/*.json``, format in ``pathway.schema.json``) so another network can replace
-the ladder without touching code. This module owns the closed vocabulary of facts a criterion may rely on, the
+the ladder without touching code. This module owns the
 loader that refuses a broken file naming the file and the line, the evaluation of a step's entry criteria
 (operator-ticked checklist items and facts derived from placements, permits and language level), and the transition
 rules: forward only with every criterion of every step climbed met, unless a coordinator overrides with a reason;
@@ -10,96 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from iam_desktop.domain.case import RegistrationKind
 from iam_desktop.domain.errors import PermissionDeniedError, ValidationError
-from iam_desktop.domain.person import Cefr
-from iam_desktop.domain.placements import BusinessStage, CaseFacts, ContractType, HousingKind
+
+# The fact vocabulary lives beside ``CaseFacts`` in ``placements``; re-exported as part of the ladder's format.
+from iam_desktop.domain.placements import FACT_PARAMS as FACT_PARAMS
+from iam_desktop.domain.placements import CaseFacts, fact_holds
+from iam_desktop.domain.placements import Fact as Fact
 from iam_desktop.domain.roles import Role
 from iam_desktop.resources import resource
 
 FORMAT = 1
 REQUIRED_LANGUAGES = ("it", "en")
-
-
-class Fact(StrEnum):
-    """The closed set of facts a criterion may name (documented in ``pathway.schema.json``)."""
-
-    WORK_CONTRACT = "work_contract"
-    HOUSING = "housing"
-    HOUSEHOLD_BUDGET_BALANCED = "household_budget_balanced"
-    TRAINING_COMPLETED = "training_completed"
-    TRAINING_ACTIVE = "training_active"
-    PERMIT_VALID = "permit_valid"
-    ITALIAN_LEVEL = "italian_level"
-    REGISTRATION = "registration"
-    BUSINESS_STAGE = "business_stage"
-    FUNDING_OBTAINED = "funding_obtained"
-
-
-@dataclass(frozen=True)
-class _Param:
-    """One parameter a fact accepts: ``kind`` is ``enum``, ``enum_list``, ``int``, ``number`` or ``bool``."""
-
-    kind: str
-    enum: type[Enum] | None = None
-    required: bool = False
-    default: object = None
-
-
-FACT_PARAMS: dict[Fact, dict[str, _Param]] = {
-    Fact.WORK_CONTRACT: {
-        "contract_types": _Param("enum_list", ContractType, default=tuple(ContractType)),
-        "min_weekly_hours": _Param("number", default=0),
-    },
-    Fact.HOUSING: {"kinds": _Param("enum_list", HousingKind, default=tuple(HousingKind))},
-    Fact.HOUSEHOLD_BUDGET_BALANCED: {},
-    Fact.TRAINING_COMPLETED: {
-        "min_courses": _Param("int", default=1),
-        "with_certificate": _Param("bool", default=False),
-    },
-    Fact.TRAINING_ACTIVE: {},
-    Fact.PERMIT_VALID: {
-        "min_days_left": _Param("int", default=0),
-        "accept_renewal_receipt": _Param("bool", default=True),
-    },
-    Fact.ITALIAN_LEVEL: {"min_level": _Param("enum", Cefr, required=True)},
-    Fact.REGISTRATION: {"kind": _Param("enum", RegistrationKind, required=True)},
-    Fact.BUSINESS_STAGE: {"min_stage": _Param("enum", BusinessStage, required=True)},
-    Fact.FUNDING_OBTAINED: {},
-}
-
-
-def _permit_holds(f: CaseFacts, p: Mapping[str, Any]) -> bool:
-    if f.permit_expires is None:
-        return False
-    if f.permit_valid and (f.permit_expires - f.on).days >= p["min_days_left"]:
-        return True
-    # A renewal in progress keeps the person's rights; the days-left threshold cannot apply to it.
-    return bool(p["accept_renewal_receipt"]) and f.permit_covered and not f.permit_valid
-
-
-_HOLDS: dict[Fact, Callable[[CaseFacts, Mapping[str, Any]], bool]] = {
-    Fact.WORK_CONTRACT: lambda f, p: any(
-        kind in p["contract_types"] and hours >= p["min_weekly_hours"] for kind, hours in f.contracts
-    ),
-    Fact.HOUSING: lambda f, p: any(kind in p["kinds"] for kind in f.housing),
-    Fact.HOUSEHOLD_BUDGET_BALANCED: lambda f, p: f.household_balance is not None and f.household_balance >= 0,
-    Fact.TRAINING_COMPLETED: lambda f, p: (
-        (f.trainings_certified if p["with_certificate"] else f.trainings_completed) >= p["min_courses"]
-    ),
-    Fact.TRAINING_ACTIVE: lambda f, p: f.trainings_active > 0,
-    Fact.PERMIT_VALID: _permit_holds,
-    Fact.ITALIAN_LEVEL: lambda f, p: f.italian_level is not None and f.italian_level.rank >= p["min_level"].rank,
-    Fact.REGISTRATION: lambda f, p: p["kind"] in f.registrations,
-    Fact.BUSINESS_STAGE: lambda f, p: f.business_stage is not None and f.business_stage.rank >= p["min_stage"].rank,
-    Fact.FUNDING_OBTAINED: lambda f, p: f.funding_obtained,
-}
 
 
 class PathwayDefinitionError(ValidationError):
@@ -138,7 +65,7 @@ class Criterion:
     def is_met(self, facts: CaseFacts, checklist: Collection[str]) -> bool:
         if self.fact is None:
             return self.criterion_id in checklist
-        return _HOLDS[self.fact](facts, self.params)
+        return fact_holds(self.fact, self.params, facts)
 
 
 @dataclass(frozen=True)
@@ -200,10 +127,14 @@ class Pathway:
 
 
 class Direction(StrEnum):
+    """``avanti``: forward (up the ladder, or onto it); ``indietro``: back."""
+
     AVANTI = "avanti"
-    """forward"""
     INDIETRO = "indietro"
-    """back"""
+
+
+def _direction(from_step: int | None, to_step: int) -> Direction:
+    return Direction.AVANTI if from_step is None or to_step > from_step else Direction.INDIETRO
 
 
 @dataclass(frozen=True)
@@ -216,8 +147,7 @@ class TransitionCheck:
 
     @property
     def direction(self) -> Direction:
-        forward = self.from_step is None or self.to_step > self.from_step
-        return Direction.AVANTI if forward else Direction.INDIETRO
+        return _direction(self.from_step, self.to_step)
 
     @property
     def criteria_met(self) -> bool:
@@ -244,8 +174,7 @@ class StepTransition:
 
     @property
     def direction(self) -> Direction:
-        forward = self.from_step is None or self.to_step > self.from_step
-        return Direction.AVANTI if forward else Direction.INDIETRO
+        return _direction(self.from_step, self.to_step)
 
 
 class TransitionRefusedError(ValidationError):
@@ -291,33 +220,26 @@ def move(
             raise ValidationError("reason", "override_reason_missing")
         overridden = check.missing
     return StepTransition(
-        case_id=case_id,
-        from_step=current_step,
-        to_step=target_step,
-        at=at,
-        operator_id=operator_id,
-        role=role,
-        reason=why,
-        criteria_met=check.met,
-        overridden=overridden,
-        override=bool(overridden),
-        pathway_id=pathway.pathway_id,
-        pathway_version=pathway.version,
-    )
+        case_id, current_step, target_step, at, operator_id, role, why, check.met, overridden, bool(overridden),
+        pathway.pathway_id, pathway.version,
+    )  # fmt: skip
+
+
+def latest_transition(transitions: Sequence[StepTransition]) -> StepTransition | None:
+    """The transition in force: the latest by time, then by order recorded (two in the same second)."""
+    return max(enumerate(transitions), key=lambda it: (it[1].at, it[0]))[1] if transitions else None
 
 
 def current_step(transitions: Sequence[StepTransition]) -> int | None:
-    """The step after the latest transition (by time, then by order recorded); None before the first."""
-    if not transitions:
-        return None
-    return max(enumerate(transitions), key=lambda it: (it[1].at, it[0]))[1].to_step
+    """The step the case is on; None before its first transition."""
+    latest = latest_transition(transitions)
+    return latest.to_step if latest else None
 
 
 def on_step_since(transitions: Sequence[StepTransition]) -> dt.datetime | None:
     """When the case reached its current step: how long someone has been on a step is ``today - this``."""
-    if not transitions:
-        return None
-    return max(enumerate(transitions), key=lambda it: (it[1].at, it[0]))[1].at
+    latest = latest_transition(transitions)
+    return latest.at if latest else None
 
 
 # --- loading -----------------------------------------------------------------------------------------------------

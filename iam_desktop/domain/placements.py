@@ -2,16 +2,18 @@
 housing (a co-housing unit or an apartment, with the rent contribution and the household budget used by the
 economia domestica module), work (contract type, hours), training (hours planned and attended, completion,
 certificate) and self-entrepreneurship (autoimprenditorialità: idea, business-plan stage, mentoring, funding). This
-module owns their validation (dates in order, no two housing placements of one person at once) and derives the
-``CaseFacts`` that the pathway criteria are evaluated against."""
+module owns their validation (dates in order, no two housing placements of one person at once), the ``CaseFacts``
+derived from them (with the permit, the Italian level and the registrations) and the closed vocabulary of ``Fact``
+names a pathway criterion may rely on, with each fact's parameters and its test on ``CaseFacts``."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
+from enum import Enum, StrEnum
+from typing import Any
 
 from iam_desktop.domain.case import RegistrationKind
 from iam_desktop.domain.dates import check_order
@@ -255,3 +257,86 @@ def facts_from(
         italian_level=level,
         registrations=frozenset(registrations),
     )
+
+
+# --- the fact vocabulary pathway criteria may name -----------------------------------------------------------
+
+
+class Fact(StrEnum):
+    """The closed set of facts a criterion may name (documented in ``pathway.schema.json``)."""
+
+    WORK_CONTRACT = "work_contract"
+    HOUSING = "housing"
+    HOUSEHOLD_BUDGET_BALANCED = "household_budget_balanced"
+    TRAINING_COMPLETED = "training_completed"
+    TRAINING_ACTIVE = "training_active"
+    PERMIT_VALID = "permit_valid"
+    ITALIAN_LEVEL = "italian_level"
+    REGISTRATION = "registration"
+    BUSINESS_STAGE = "business_stage"
+    FUNDING_OBTAINED = "funding_obtained"
+
+
+@dataclass(frozen=True)
+class FactParam:
+    """One parameter a fact accepts: ``kind`` is ``enum``, ``enum_list``, ``int``, ``number`` or ``bool``."""
+
+    kind: str
+    enum: type[Enum] | None = None
+    required: bool = False
+    default: object = None
+
+
+FACT_PARAMS: dict[Fact, dict[str, FactParam]] = {
+    Fact.WORK_CONTRACT: {
+        "contract_types": FactParam("enum_list", ContractType, default=tuple(ContractType)),
+        "min_weekly_hours": FactParam("number", default=0),
+    },
+    Fact.HOUSING: {"kinds": FactParam("enum_list", HousingKind, default=tuple(HousingKind))},
+    Fact.HOUSEHOLD_BUDGET_BALANCED: {},
+    Fact.TRAINING_COMPLETED: {
+        "min_courses": FactParam("int", default=1),
+        "with_certificate": FactParam("bool", default=False),
+    },
+    Fact.TRAINING_ACTIVE: {},
+    Fact.PERMIT_VALID: {
+        "min_days_left": FactParam("int", default=0),
+        "accept_renewal_receipt": FactParam("bool", default=True),
+    },
+    Fact.ITALIAN_LEVEL: {"min_level": FactParam("enum", Cefr, required=True)},
+    Fact.REGISTRATION: {"kind": FactParam("enum", RegistrationKind, required=True)},
+    Fact.BUSINESS_STAGE: {"min_stage": FactParam("enum", BusinessStage, required=True)},
+    Fact.FUNDING_OBTAINED: {},
+}
+
+
+def _permit_holds(f: CaseFacts, p: Mapping[str, Any]) -> bool:
+    if f.permit_expires is None:
+        return False
+    if f.permit_valid and (f.permit_expires - f.on).days >= p["min_days_left"]:
+        return True
+    # A renewal in progress keeps the person's rights; the days-left threshold cannot apply to it.
+    return bool(p["accept_renewal_receipt"]) and f.permit_covered and not f.permit_valid
+
+
+_HOLDS: dict[Fact, Callable[[CaseFacts, Mapping[str, Any]], bool]] = {
+    Fact.WORK_CONTRACT: lambda f, p: any(
+        kind in p["contract_types"] and hours >= p["min_weekly_hours"] for kind, hours in f.contracts
+    ),
+    Fact.HOUSING: lambda f, p: any(kind in p["kinds"] for kind in f.housing),
+    Fact.HOUSEHOLD_BUDGET_BALANCED: lambda f, p: f.household_balance is not None and f.household_balance >= 0,
+    Fact.TRAINING_COMPLETED: lambda f, p: (
+        (f.trainings_certified if p["with_certificate"] else f.trainings_completed) >= p["min_courses"]
+    ),
+    Fact.TRAINING_ACTIVE: lambda f, p: f.trainings_active > 0,
+    Fact.PERMIT_VALID: _permit_holds,
+    Fact.ITALIAN_LEVEL: lambda f, p: f.italian_level is not None and f.italian_level.rank >= p["min_level"].rank,
+    Fact.REGISTRATION: lambda f, p: p["kind"] in f.registrations,
+    Fact.BUSINESS_STAGE: lambda f, p: f.business_stage is not None and f.business_stage.rank >= p["min_stage"].rank,
+    Fact.FUNDING_OBTAINED: lambda f, p: f.funding_obtained,
+}
+
+
+def fact_holds(fact: Fact, params: Mapping[str, Any], facts: CaseFacts) -> bool:
+    """Whether ``fact`` with its (validated, defaults filled) ``params`` holds on ``facts``."""
+    return _HOLDS[fact](facts, params)

@@ -147,7 +147,8 @@ def test_another_network_can_ship_a_two_step_ladder() -> None:
                 {"number": 1, "id": "a", "label": {"it": "A", "en": "A"}, "description": {"it": "a", "en": "a"},
                  "criteria": []},
                 {"number": 2, "id": "b", "label": {"it": "B", "en": "B"}, "description": {"it": "b", "en": "b"},
-                 "criteria": [{"id": "b1", "kind": "fact", "fact": "training_active", "label": {"it": "x", "en": "x"}}]},
+                 "criteria": [{"id": "b1", "kind": "fact", "fact": "training_active",
+                               "label": {"it": "x", "en": "x"}}]},
             ],
         }
     )  # fmt: skip
@@ -168,6 +169,7 @@ def test_schema_documents_exactly_the_fact_vocabulary() -> None:
 
 
 # --- hypothesis: whatever the mutation, the loader answers with a Pathway or a PathwayDefinitionError -----------
+
 
 def _load_or_refuse(text: str) -> None:
     try:
