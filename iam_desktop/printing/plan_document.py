@@ -14,15 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.plan import Axis, Plan, next_review_due
 from iam_desktop.printing import bilingual as bi
-from iam_desktop.printing.intake_form import WIDTH
 from iam_desktop.resources import resource
 
+# The frame width of ``bilingual.build`` (A4 with 18 mm margins).
+WIDTH = A4[0] - 36 * mm
 # Action table columns: description, who, by when, status (outcome goes under the description).
 _COLUMNS = (0.46, 0.2, 0.14, 0.2)
 _GRID = TableStyle(
