@@ -43,3 +43,9 @@ def field_problem(field: str, code: str, params: dict[str, object], language: st
     """One refused field of an import row or a form, in words (falls back to the code when not catalogued)."""
     key = f"validation.{code}"
     return text(key, language, **params) if key in catalogue() else code.replace("_", " ")
+
+
+def warning_text(field: str, code: str, params: dict[str, object], language: str = DEFAULT_LANGUAGE) -> str:
+    """A non-blocking finding (a ``Notice``) in words."""
+    key = f"warning.{code}"
+    return text(key, language, **params) if key in catalogue() else code.replace("_", " ")

@@ -74,3 +74,18 @@ def test_logs_hold_no_personal_data(desk: Desk, data_dir: DataDir) -> None:
     assert "unlocked by operator" in logs  # the log is written …
     for needle in [*KNOWN_STRINGS, PASSPHRASE]:
         assert needle not in logs  # … and holds no personal data
+
+
+def test_every_domain_refusal_code_has_words_in_both_languages() -> None:
+    import re
+    from pathlib import Path
+
+    from iam_desktop.services.messages import catalogue
+
+    domain = Path(__file__).parents[2] / "iam_desktop" / "domain"
+    wanted = {"cf_check_char", "cf_check_digit", "date_impossible", "date_future", "attachment_too_large"}
+    for module in ("codice_fiscale.py", "dates.py", "person.py", "documents.py"):
+        source = (domain / module).read_text(encoding="utf-8")
+        wanted |= set(re.findall(r'ValidationError\(\s*[^,()]+,\s*"([a-z_]+)"', source))
+    missing = [c for c in sorted(wanted) if not {"it", "en"} <= set(catalogue().get(f"validation.{c}", {}))]
+    assert missing == []
