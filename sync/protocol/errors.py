@@ -58,7 +58,7 @@ _STATUS: dict[ErrorCode, int] = {
     ErrorCode.MALFORMED_JSON: 400,
     ErrorCode.INVALID_REQUEST: 422,
     ErrorCode.BAD_SIGNATURE: 401,
-    ErrorCode.BAD_CURSOR: 400,
+    ErrorCode.BAD_CURSOR: 422,
     ErrorCode.UNSUPPORTED_ENCODING: 415,
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.METHOD_NOT_ALLOWED: 405,

@@ -14,7 +14,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from sync.protocol import APP_VERSION, ErrorCode, ProtocolError
 from sync.server.deps import Limits
@@ -48,13 +50,19 @@ async def _on_validation_error(_request: Request, exc: Exception) -> JSONRespons
     return _reply(ProtocolError(ErrorCode.INVALID_REQUEST, where[:500] or "invalid request"))
 
 
-async def _on_http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     codes = {404: ErrorCode.NOT_FOUND, 405: ErrorCode.METHOD_NOT_ALLOWED, 400: ErrorCode.MALFORMED_JSON}
     code = codes.get(exc.status_code, ErrorCode.INVALID_REQUEST)
     response = _reply(ProtocolError(code, str(exc.detail)))
+    response.headers.update(exc.headers or {})
     if exc.status_code == 405:
-        response.status_code = 405
+        # RFC 9110: `Allow` lists every method of the path; Starlette lists only the first matching route's.
+        methods: set[str] = set()
+        for route in request.app.routes:
+            if isinstance(route, APIRoute) and route.matches(request.scope)[0] is not Match.NONE:
+                methods |= route.methods or set()
+        response.headers["Allow"] = ", ".join(sorted(methods))
     return response
 
 

@@ -104,8 +104,10 @@ class CasesMixin:
             raise ProtocolError(ErrorCode.BLOB_TOO_LARGE, f"blobs are limited to {self.max_blob_bytes} bytes")
         if len(data) > self.blob_chunk_bytes:
             raise ProtocolError(ErrorCode.BLOB_TOO_LARGE, f"chunks are limited to {self.blob_chunk_bytes} bytes")
-        if not data or size < 1 or offset < 0 or offset + len(data) > size:
-            raise ProtocolError(ErrorCode.INVALID_REQUEST, "the chunk does not fit the declared size")
+        if not data or size < 1 or offset < 0:
+            raise ProtocolError(ErrorCode.INVALID_REQUEST, "an empty chunk or a negative size or offset")
+        if offset + len(data) > size:
+            raise ProtocolError(ErrorCode.BLOB_OFFSET, "the chunk runs past the blob's declared size")
         with write_tx(self.engine) as (conn, _):
             known = known_cases(conn, {case_id})
             if known.get(case_id):
