@@ -252,6 +252,17 @@ class CaseBook:
             self._index.put(make_row(case_id, person, stored.payload["meta"]))
         return list(changes)
 
+    def set_meta(self, conn: Any, case_id: str, **changes: Any) -> None:
+        """Change the case's own data (step, status …) inside the caller's transaction; the index follows."""
+        records = self._desk.records
+        stored = records.get(conn, case_id)
+        if stored is None or stored.kind != CASE_KIND:
+            raise ValidationError("case_id", "unknown")
+        meta = {**stored.payload["meta"], **changes}
+        records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id, payload={**stored.payload, "meta": meta})
+        if self._index is not None:
+            self._index.put(make_row(case_id, stored.payload["person"], meta))
+
     def open(self, case_id: str) -> CaseFile:
         """The whole case file (audited as a view)."""
         actor = self._desk.require(Permission.VIEW_CASE)

@@ -25,6 +25,7 @@ from iam_desktop.vault.vault import DeskProfile, OperatorInfo, Vault
 
 from .cases import CaseBook
 from .documents import Documents
+from .pathway import PathwayBook, load_ladder
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class Desk:
         self._operator: OperatorInfo | None = None
         self.cases = CaseBook(self)
         self.documents = Documents(self)
+        self.pathway = PathwayBook(self)
 
     @property
     def vault(self) -> Vault:
@@ -80,6 +82,8 @@ class Desk:
 
     @classmethod
     def open(cls, data_dir: DataDir) -> Desk:
+        # A broken ladder stops the desk from opening, with the file and line named, never silently.
+        load_ladder()
         return cls(Vault.open(data_dir))
 
     @classmethod
