@@ -20,7 +20,7 @@ from iam_desktop.services.desk import Desk
 from iam_desktop.services.logging_setup import configure_logging
 from iam_desktop.services.messages import describe
 
-COMMANDS = ("init", "unlock-check", "audit", "backup", "restore", "reset-passphrase", "case", "print")
+COMMANDS = ("init", "unlock-check", "audit", "backup", "restore", "reset-passphrase", "case", "print", "agenda")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -204,6 +204,14 @@ def cmd_case(args: argparse.Namespace) -> int:
         desk.close()
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    desk = _open_unlocked(args)
+    try:
+        return cli_cases.run_agenda(desk, args)
+    finally:
+        desk.close()
+
+
 def cmd_print(args: argparse.Namespace) -> int:
     desk = _open_unlocked(args)
     try:
@@ -215,6 +223,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 HANDLERS = {
     "case": cmd_case,
     "print": cmd_print,
+    "agenda": cmd_agenda,
     "init": cmd_init,
     "unlock-check": cmd_unlock_check,
     "audit": cmd_audit,

@@ -7,7 +7,7 @@ import argparse
 import csv
 import json
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from iam_desktop.services.case_index import SortKey
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.messages import field_problem
 
-CASE_ACTIONS = ("import", "export", "list")
+CASE_ACTIONS = ("import", "export", "list", "step")
 
 
 def add_parsers(sub: Any, operator_default: str | None) -> None:
@@ -41,13 +41,22 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
     blank = docs.add_parser("blank-intake", help="the blank intake form, to fill by hand")
     consent = docs.add_parser("consent", help="the consent form of a case, one box per purpose")
     privacy = docs.add_parser("privacy", help="the privacy notice (informativa, GDPR art. 13)")
-    for parser in (intake, consent):
+    plan = docs.add_parser("plan", help="the individual plan of a case, for the person to sign")
+    for parser in (intake, consent, plan):
         parser.add_argument("case_id")
     privacy.add_argument("case_id", nargs="?")
-    for parser in (intake, blank, consent, privacy):
+    for parser in (intake, blank, consent, privacy, plan):
         parser.add_argument("--lang", dest="doc_lang", default="en", help="the person's language (it, en, fr, ar …)")
         parser.add_argument("-o", "--output", type=Path, required=True)
-    for parser in (imp, exp, lst, intake, blank, consent, privacy):
+    step = actions.add_parser("step", help="move a case to another step of the pathway")
+    step.add_argument("case_id")
+    step.add_argument("--to", type=int, required=True, help="the step number")
+    step.add_argument("--reason", default="", help="why (required going back, and for an override)")
+    step.add_argument("--override", action="store_true", help="coordinators: move although criteria are missing")
+    agenda = sub.add_parser("agenda", help="what is due: actions, plan reviews, permit expiries, follow-ups")
+    agenda.add_argument("--days", type=int, default=7)
+    agenda.add_argument("--json", action="store_true")
+    for parser in (imp, exp, lst, intake, blank, consent, privacy, plan, step, agenda):
         parser.add_argument("--operator", default=operator_default)
         parser.add_argument("--passphrase-file", type=Path)
 
@@ -58,6 +67,8 @@ def run_print(desk: Desk, args: argparse.Namespace) -> int:
         docs.intake(args.case_id, args.doc_lang, args.output)
     elif args.document == "blank-intake":
         docs.blank_intake(args.doc_lang, args.output)
+    elif args.document == "plan":
+        docs.plan(args.case_id, args.doc_lang, args.output)
     elif args.document == "consent":
         docs.consent(args.case_id, args.doc_lang, args.output)
     else:
@@ -66,7 +77,26 @@ def run_print(desk: Desk, args: argparse.Namespace) -> int:
     return 0
 
 
+def run_agenda(desk: Desk, args: argparse.Namespace) -> int:
+    today = date.today()
+    items = desk.pathway.agenda(today, today + timedelta(days=args.days), today=today)
+    names = {r.case_id: r.display_name for r in desk.cases.search("")}
+    rows = [{"date": i.date.isoformat(), "kind": i.kind.value, "case_id": i.case_id, "person": names.get(i.case_id, ""),
+             "ref": i.ref, "overdue": i.overdue, "text": i.text} for i in items]  # fmt: skip
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            flag = "!" if r["overdue"] else " "
+            print(f"{flag} {r['date']}  {r['kind']:18} {r['person']:30} {r['text']}")
+    return 0
+
+
 def run_case(desk: Desk, args: argparse.Namespace) -> int:
+    if args.case_command == "step":
+        t = desk.pathway.move(args.case_id, args.to, reason=args.reason, override=args.override)
+        print(f"case moved from step {t.from_step} to step {t.to_step}" + (" (override)" if t.override else ""))
+        return 0
     if args.case_command == "import":
         return _import(desk, args)
     if args.case_command == "export":

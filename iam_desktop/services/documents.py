@@ -19,13 +19,14 @@ from iam_desktop.printing import bilingual
 from iam_desktop.printing.blank_intake import write_blank_intake
 from iam_desktop.printing.consent_form import write_consent_form
 from iam_desktop.printing.intake_form import intake_values, write_intake_form
+from iam_desktop.printing.plan_document import write_plan_document
 from iam_desktop.printing.privacy_notice import write_privacy_notice
 from iam_desktop.resources import resource
 
 if TYPE_CHECKING:
     from .desk import Desk
 
-DOCUMENTS = ("intake", "blank-intake", "consent", "privacy")
+DOCUMENTS = ("intake", "blank-intake", "consent", "privacy", "plan")
 
 
 @cache
@@ -102,4 +103,22 @@ class Documents:
         name = self._record(case_id)[0].person.full_name if case_id else ""
         write_privacy_notice(target, language=language, context=self._context(case_id or ""), person_name=name)
         self._desk.record_print("privacy", case_id)
+        return target
+
+    def plan(self, case_id: str, language: str, target: Path) -> Path:
+        """The individual plan (progetto individualizzato) for the person to sign."""
+        self._desk.require(Permission.PRINT)
+        self._check_language(language)
+        plan = self._desk.pathway.plan(case_id)
+        if plan is None:
+            raise ValidationError("plan", "plan_missing")
+        record, _ = self._record(case_id)
+        pathway = self._desk.pathway
+        write_plan_document(
+            target, plan, language=language, context=self._context(case_id), person_name=record.person.full_name,
+            step_label=pathway.ladder.step(pathway.current_step(case_id)).label,
+            review_every_days=pathway.ladder.plan_review_days,
+            owner_names={op.id: op.display_name for op in self._desk.operators()},
+        )  # fmt: skip
+        self._desk.record_print("plan", case_id)
         return target

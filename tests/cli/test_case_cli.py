@@ -81,3 +81,24 @@ def test_print_commands_write_bilingual_pdfs(initialised: Path, tmp_path: Path) 
     assert "Traoré" in text and "TRRMDB90A01Z329G" in text
     audit = json.loads(iam(initialised, "audit", "verify", "--json").stdout)
     assert audit["ok"]
+
+
+def test_step_agenda_and_plan_from_the_command_line(initialised: Path, tmp_path: Path) -> None:  # noqa: F811
+    source = tmp_path / "one.jsonl"
+    person = {"given_names": ["Amadou"], "family_name": "Traoré", "italian_level": "A1",
+              "permit": {"type": "asilo", "number": "I12345678", "questura": "Brescia", "issued": "2025-01-10",
+                         "expires": "2026-12-01"}}  # fmt: skip
+    source.write_text(json.dumps(person, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert iam(initialised, "case", "import", str(source), "--operator", "anna").returncode == 0
+    case_id = json.loads(iam(initialised, "case", "list", "--json", "--operator", "anna").stdout)[0]["case_id"]
+    refused = iam(initialised, "case", "step", case_id, "--to", "2", "--operator", "anna")
+    assert refused.returncode == 1
+    assert "patto_firmato" in refused.stderr and "iscrizione_cpi" in refused.stderr
+    forced = iam(initialised, "case", "step", case_id, "--to", "2", "--override", "--reason", "carta firmata",
+                 "--operator", "anna")  # fmt: skip
+    assert forced.returncode == 0 and "override" in forced.stdout
+    agenda = json.loads(iam(initialised, "agenda", "--days", "400", "--json", "--operator", "anna").stdout)
+    assert [(a["kind"], a["person"]) for a in agenda] == [("scadenza_permesso", "TRAORÉ Amadou")]
+    no_plan = iam(initialised, "print", "plan", case_id, "--lang", "en", "-o", str(tmp_path / "p.pdf"),
+                  "--operator", "anna")  # fmt: skip
+    assert no_plan.returncode == 1 and "no individual plan" in no_plan.stderr
