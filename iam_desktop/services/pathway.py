@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,16 @@ TRANSITION, CHECKLIST, PLACEMENT, PLAN, DIARY, CLOSURE, FOLLOW_UP = (
 def load_ladder() -> pathway_rules.Pathway:
     """The ladder in force; raises ``PathwayDefinitionError`` naming file and line when it is broken."""
     return pathway_rules.load_pathway(resource("pathways", "iam.json"))
+
+
+@dataclass(frozen=True)
+class CaseProgress:
+    case_id: str
+    display_name: str
+    step: int
+    since: dt.date
+    days_on_step: int
+    overdue: int
 
 
 def _single_id(case_id: str, kind: str) -> str:
@@ -225,6 +236,22 @@ class PathwayBook:
                 expiries=agenda_rules.expiry_items(case_id, [record.permit] if record and record.permit else []),
                 follow_ups_done=frozenset(int(f["months"]) for f in parts.get(FOLLOW_UP, [])),
             )
+
+    def overview(self, today: dt.date | None = None) -> list[CaseProgress]:
+        """For the coordinator: every open case, its step, since when, and how many agenda items are overdue."""
+        day = today or dt.date.today()
+        settings = agenda_rules.AgendaSettings.from_pathway(self.ladder)
+        rows = {r.case_id: r for r in self._desk.cases.search("")}
+        out = []
+        for case in self._agenda_cases():
+            row = rows.get(case.case_id)
+            if row is None or row.status == "chiuso":
+                continue
+            since_at = pathway_rules.on_step_since(case.transitions)
+            since = since_at.date() if since_at else dt.date.fromisoformat(row.opened)
+            overdue = sum(1 for i in agenda_rules.agenda([case], day, day, today=day, settings=settings) if i.overdue)
+            out.append(CaseProgress(case.case_id, row.display_name, row.step, since, (day - since).days, overdue))
+        return sorted(out, key=lambda p: (p.step, -p.days_on_step, p.display_name))
 
     def agenda(self, start: dt.date, end: dt.date, *, today: dt.date | None = None) -> list[agenda_rules.AgendaItem]:
         """Everything due between ``start`` and ``end`` plus what is overdue, computed locally (works offline)."""

@@ -109,3 +109,13 @@ def test_close_and_reopen(desk: Desk, case_id: str) -> None:
     desk.pathway.reopen(case_id, reason="tornato allo sportello")
     assert desk.cases.row(case_id).status == "aperto"  # type: ignore[union-attr]
     assert len(desk.pathway.closures(case_id)) == 2
+
+
+def test_overview_shows_who_is_on_which_step_for_how_long_and_what_is_overdue(desk: Desk, case_id: str) -> None:
+    late = Action("a1", "Documenti per il CPI", "persona", TODAY - dt.timedelta(days=1))
+    desk.pathway.save_plan(case_id, Plan("p1", case_id, TODAY - dt.timedelta(days=5), "anna",
+                                         (Goal("g1", Axis.LAVORO, "Lavoro", (late,)),)))  # fmt: skip
+    desk.pathway.tick(case_id, "patto_firmato")
+    desk.pathway.move(case_id, 2)
+    [progress] = desk.pathway.overview()
+    assert (progress.case_id, progress.step, progress.days_on_step, progress.overdue) == (case_id, 2, 0, 1)
