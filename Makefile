@@ -1,13 +1,15 @@
 # The two commands of the quick start: `make run` and `make test`. Each does its own set-up.
 SHELL := /bin/bash
 PYTHON ?= python3
-UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+# uv from PATH, else the pip-installed module (works wherever pip put its script).
+UV := $(shell command -v uv 2>/dev/null || echo $(PYTHON) -m uv)
 SCREENSHOTS ?= build/screenshots
 
 .PHONY: run test setup uv translations lint typecheck contracts pytest demo bench clean
 
 uv:
-	@command -v uv >/dev/null 2>&1 || test -x "$(UV)" || $(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
+	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || \
+		$(PYTHON) -m pip install --quiet uv || $(PYTHON) -m pip install --quiet --user uv
 
 setup: uv
 	@$(UV) sync --frozen --quiet
