@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import Connection, delete, insert, select, update
 
 from iam_desktop.domain.errors import LockedError
-from iam_desktop.vault import crypto
+from iam_desktop.vault import crypto, outbox
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.tables import case_keys, drafts, records
 from iam_desktop.vault.vault import Vault, now_iso
@@ -118,14 +118,50 @@ class RecordStore:
         payload: dict[str, Any],
         record_id: str | None = None,
     ) -> str:
-        """Insert or replace one record, sealed with the case's current key."""
+        """Insert or replace one record, sealed with the case's current key, and add the change to the sync
+        outbox in the same transaction (only the fields that differ from the stored record travel)."""
         key_id, key = self.case_key(conn, case_id)
         record_id = record_id or str(uuid.uuid4())
+        existing = conn.execute(select(records).where(records.c.record_id == record_id)).first()
+        old = self._open_row(conn, existing).payload if existing else None
+        self.write(conn, case_id=case_id, kind=kind, record_id=record_id, payload=payload, key=(key_id, key),
+                   exists=existing is not None)  # fmt: skip
+        outbox.record_local_change(
+            conn, self.vault, case_id=case_id, kind=kind, record_id=record_id, key_id=key_id, key=key, old=old,
+            new=payload,
+        )  # fmt: skip
+        return record_id
+
+    def delete(self, conn: Connection, record_id: str) -> bool:
+        """Delete a record and queue its tombstone (a deleted record never comes back through sync)."""
+        row = conn.execute(select(records).where(records.c.record_id == record_id)).first()
+        if row is None:
+            return False
+        key_id, key = self.case_key(conn, row.case_id)
+        conn.execute(delete(records).where(records.c.record_id == record_id))
+        outbox.record_local_change(
+            conn, self.vault, case_id=row.case_id, kind=row.kind, record_id=record_id, key_id=key_id, key=key,
+            old=None, new=None,
+        )  # fmt: skip
+        return True
+
+    def write(
+        self,
+        conn: Connection,
+        *,
+        case_id: str,
+        kind: str,
+        record_id: str,
+        payload: dict[str, Any],
+        key: tuple[str, bytes],
+        exists: bool,
+    ) -> None:
+        """Seal and store a record without touching the outbox (for merging pulled changes)."""
+        key_id, case_key = key
         aad = crypto.record_aad(case_id, kind, record_id, SCHEMA_VERSION, key_id)
-        sealed = crypto.seal(key, json.dumps(payload, ensure_ascii=False).encode(), aad, compress=True)
+        sealed = crypto.seal(case_key, json.dumps(payload, ensure_ascii=False).encode(), aad, compress=True)
         stamp = now_iso()
-        existing = conn.execute(select(records.c.record_id).where(records.c.record_id == record_id)).first()
-        if existing:
+        if exists:
             conn.execute(
                 update(records)
                 .where(records.c.record_id == record_id)
@@ -144,7 +180,6 @@ class RecordStore:
                     updated_at=stamp,
                 )
             )
-        return record_id
 
     def _open_row(self, conn: Connection, row: Any) -> StoredRecord:
         _, key = self.case_key(conn, row.case_id, row.key_id)

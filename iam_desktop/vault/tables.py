@@ -123,3 +123,104 @@ attachments = Table(
     Column("size", Integer, nullable=False),
     Column("created_at", String, nullable=False),
 )
+
+# -- sync (DESIGN.md §6; migration 0003) ---------------------------------------------------------------------
+# Changes ready to push, sealed with their case key; ``state`` is pending, acked or rejected (with ``errno``).
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("change_id", String, primary_key=True),
+    Column("device_seq", Integer, nullable=False, unique=True),
+    Column("device_id", String, nullable=False),
+    Column("case_id", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("record_id", String, nullable=False),
+    Column("hlc", String, nullable=False),
+    Column("base", Text, nullable=False),
+    Column("key_id", String, nullable=False),
+    Column("schema_version", Integer, nullable=False),
+    Column("ciphertext", Text, nullable=False),
+    Column("deleted", Integer, nullable=False),
+    Column("state", String, nullable=False),
+    Column("errno", Integer, nullable=True),
+    Column("created_at", String, nullable=False),
+)
+
+# Small named values: the device sequence counter, the clock, the pull cursor, the enrolment, last success/error.
+sync_state = Table(
+    "sync_state",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# The (HLC, device) each field of a record was last written with: the last-writer-wins register's stamp.
+field_stamps = Table(
+    "field_stamps",
+    metadata,
+    Column("record_id", String, nullable=False),
+    Column("field", String, nullable=False),
+    Column("hlc", String, nullable=False),
+    Column("device_id", String, nullable=False),
+    PrimaryKeyConstraint("record_id", "field"),
+)
+
+tombstones = Table(
+    "tombstones",
+    metadata,
+    Column("record_id", String, primary_key=True),
+    Column("case_id", String, nullable=False),
+    Column("hlc", String, nullable=False),
+    Column("device_id", String, nullable=False),
+)
+
+applied_changes = Table("applied_changes", metadata, Column("change_id", String, primary_key=True))
+
+# Losing values of concurrent edits, sealed with the case key; an operator keeps or restores them.
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("conflict_id", String, primary_key=True),
+    Column("case_id", String, nullable=False),
+    Column("record_id", String, nullable=False, index=True),
+    Column("kind", String, nullable=False),
+    Column("key_id", String, nullable=False),
+    Column("sealed", LargeBinary, nullable=False),
+    Column("created_at", String, nullable=False),
+    Column("resolved_at", String, nullable=True),
+    Column("resolution", String, nullable=True),
+)
+
+# Incoming changes or grants that could not be applied (no key yet, tampered, unreadable): kept, retried, shown.
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("item_id", String, primary_key=True),
+    Column("case_id", String, nullable=False),
+    Column("what", String, nullable=False),
+    Column("reason", String, nullable=False),
+    Column("envelope", Text, nullable=False),
+    Column("received_at", String, nullable=False),
+    Column("attempts", Integer, nullable=False),
+)
+
+grants_in = Table(
+    "grants_in",
+    metadata,
+    Column("case_id", String, nullable=False),
+    Column("desk_id", String, nullable=False),
+    Column("key_id", String, nullable=False),
+    Column("wrapped", Text, nullable=False),
+    Column("state", String, nullable=False),
+    Column("received_at", String, nullable=False),
+    PrimaryKeyConstraint("case_id", "desk_id", "key_id"),
+)
+
+grants_sent = Table(
+    "grants_sent",
+    metadata,
+    Column("case_id", String, nullable=False),
+    Column("desk_id", String, nullable=False),
+    Column("key_id", String, nullable=False),
+    PrimaryKeyConstraint("case_id", "desk_id", "key_id"),
+)

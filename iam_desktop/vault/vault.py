@@ -28,6 +28,7 @@ from iam_desktop.domain.errors import (
 from iam_desktop.domain.roles import Role
 from iam_desktop.vault import crypto
 from iam_desktop.vault.database import create_vault_engine, migrate, translate_errors
+from iam_desktop.vault.hlc import HybridClock
 from iam_desktop.vault.keys import (
     Keyring,
     KeyStore,
@@ -99,6 +100,8 @@ class Vault:
         self.data_dir = data_dir
         self.engine = engine
         self.keyring = Keyring.locked()
+        # The device's hybrid logical clock for sync stamps (its state lives in the vault, see vault.hlc).
+        self.clock = HybridClock()
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
