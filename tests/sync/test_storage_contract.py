@@ -289,3 +289,20 @@ def test_sequence_numbers_are_dense_and_ordered(storage: SqlStorage) -> None:
         seqs = sorted(conn.execute(sa.text("SELECT seq FROM changes UNION ALL SELECT seq FROM grants")).scalars().all())
     assert seqs == list(range(1, 13))
     assert format_hlc(0) < format_hlc(1)
+
+
+def test_the_same_batch_pushed_twice_at_once_is_stored_once(storage: SqlStorage) -> None:
+    import threading
+
+    device, row = desk(storage, "Racing retries")
+    case_id = str(uuid.uuid4())
+    batch = device.batch([device.change(case_id, KEY, b"x") for _ in range(200)], [device.grant(case_id)])
+    replies: list = []
+    threads = [threading.Thread(target=lambda: replies.append(storage.push(row, batch, now()))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses = sorted({s.status for r in replies for s in r.statuses})
+    assert len(replies) == 4 and statuses == ["applied", "duplicate"]
+    assert storage.stats()["changes"] == 200 and storage.stats()["grants"] == 1

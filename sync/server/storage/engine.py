@@ -74,24 +74,35 @@ def make_engine(url: str) -> sa.Engine:
 
 
 class Counter:
-    """The locked log counter of one write transaction: hands out consecutive sequence numbers."""
+    """The log counter of one write transaction: hands out consecutive sequence numbers.
+
+    The row lock is taken at the first `lock()` or `take()`, not when the transaction starts, so the read-only
+    checks of a push run before it and the lock is held only for numbering, inserting and committing.
+    """
 
     def __init__(self, connection: sa.Connection) -> None:
         self.connection = connection
-        query = sa.select(log_counter.c.value).where(log_counter.c.id == 1)
-        if connection.dialect.name != "sqlite":
-            query = query.with_for_update()
-        self.start = int(connection.execute(query).scalar_one())
-        self.value = self.start
+        self.start = -1
+        self.value = -1
+
+    def lock(self) -> int:
+        """Take the counter's row lock (held until commit) and return the current value."""
+        if self.start < 0:
+            query = sa.select(log_counter.c.value).where(log_counter.c.id == 1)
+            if self.connection.dialect.name != "sqlite":
+                query = query.with_for_update()
+            self.start = self.value = int(self.connection.execute(query).scalar_one())
+        return self.start
 
     def take(self, count: int = 1) -> int:
         """Reserve `count` numbers and return the first."""
+        self.lock()
         first = self.value + 1
         self.value += count
         return first
 
     def save(self) -> None:
-        if self.value != self.start:
+        if self.start >= 0 and self.value != self.start:
             self.connection.execute(log_counter.update().where(log_counter.c.id == 1).values(value=self.value))
 
 

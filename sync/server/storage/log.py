@@ -32,7 +32,7 @@ from sync.server.storage.base import DeviceRow, PullPage
 from sync.server.storage.engine import Counter, bulk_insert, decode_cursor, encode_cursor, select_in, write_tx
 from sync.server.tables import cases, changes, desks, devices, grants, holdings, log_counter, notices, tombstones
 
-__all__ = ["LogMixin", "holdings_of", "known_cases", "plan_grants", "require_active"]
+__all__ = ["LogMixin", "grant_lookups", "holdings_of", "known_cases", "plan_grants", "require_active"]
 
 
 def require_active(device: DeviceRow) -> None:
@@ -53,6 +53,16 @@ def holdings_of(conn: sa.Connection, case_ids: set[str]) -> set[tuple[str, str]]
     return {(case_id, desk_id) for case_id, desk_id in rows}
 
 
+def grant_lookups(conn: sa.Connection, batch: list[Grant]) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """Read-only facts `plan_grants` needs: existing desk ids and already stored (case, desk, key id)."""
+    if not batch:
+        return set(), set()
+    desk_ids = {r.desk_id for r in conn.execute(sa.select(desks.c.desk_id))}
+    query = "SELECT case_id, desk_id, key_id FROM grants WHERE case_id IN ({})"
+    existing = {(r[0], r[1], r[2]) for r in select_in(conn, query, sorted({g.case_id for g in batch}))}
+    return desk_ids, existing
+
+
 def plan_grants(
     conn: sa.Connection,
     counter: Counter,
@@ -60,11 +70,10 @@ def plan_grants(
     batch: list[Grant],
     known: dict[str, bool],
     held: set[tuple[str, str]],
+    lookups: tuple[set[str], set[tuple[str, str, str]]] | None = None,
 ) -> list[dict[str, Any]]:
     """Check, number and insert `batch`; updates `known` and `held` so the batch's changes see new cases."""
-    desk_ids = {r.desk_id for r in conn.execute(sa.select(desks.c.desk_id))}
-    query = "SELECT case_id, desk_id, key_id FROM grants WHERE case_id IN ({})"
-    existing = {(r[0], r[1], r[2]) for r in select_in(conn, query, sorted({g.case_id for g in batch}))}
+    desk_ids, existing = lookups or grant_lookups(conn, batch)
     statuses: list[dict[str, Any]] = []
     new_cases: list[dict[str, Any]] = []
     new_holdings: list[dict[str, Any]] = []
@@ -119,15 +128,47 @@ class LogMixin:
         if not verify_batch(device.ed25519_public_key, batch):
             raise ProtocolError(ErrorCode.BAD_SIGNATURE, "the batch signature does not verify")
         horizon = now_ms + MAX_CLOCK_SKEW_MS
+        for attempt in range(3):
+            try:
+                return self._push_once(device, batch, now_ms, horizon)
+            except Exception as exc:
+                # Two copies of one batch in flight (a client retry racing its first try) both pass the
+                # duplicate checks, which run before the lock; the loser hits a unique constraint. Retrying
+                # sees the winner's rows and answers `duplicate`.
+                integrity = (sa.exc.IntegrityError, self.engine.dialect.loaded_dbapi.IntegrityError)
+                if attempt == 2 or not isinstance(exc, integrity):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _push_once(self, device: DeviceRow, batch: PushRequest, now_ms: int, horizon: int) -> PushReply:
         with write_tx(self.engine) as (conn, counter):
             case_ids = {g.case_id for g in batch.grants} | {c.case_id for c in batch.changes}
-            known = known_cases(conn, case_ids)
             held = holdings_of(conn, case_ids)
-            grant_statuses = plan_grants(conn, counter, device, list(batch.grants), known, held)
-            statuses = self._apply_changes(conn, counter, device, batch, known, held, horizon)
+            lookups = grant_lookups(conn, list(batch.grants))
+            seen = self._change_lookups(conn, device, batch)
+            counter.lock()
+            # Read after the lock: an erasure that committed meanwhile must win over this push.
+            known = known_cases(conn, case_ids)
+            grant_statuses = plan_grants(conn, counter, device, list(batch.grants), known, held, lookups)
+            statuses = self._apply_changes(conn, counter, device, batch, known, held, horizon, seen)
         return PushReply.model_validate(
             {"statuses": statuses, "grant_statuses": grant_statuses, "server_time_ms": now_ms}
         )
+
+    def _change_lookups(
+        self, conn: sa.Connection, device: DeviceRow, batch: PushRequest
+    ) -> tuple[dict[str, tuple[str, int]], dict[int, str]]:
+        """Already stored change ids, and this device's already used sequence numbers, among the batch's."""
+        if not batch.changes:
+            return {}, {}
+        query = "SELECT change_id, device_id, device_seq FROM changes WHERE change_id IN ({})"
+        seen_ids = {r[0]: (r[1], int(r[2])) for r in select_in(conn, query, [c.change_id for c in batch.changes])}
+        # Only this device's own numbers can clash; the range query uses the (device_id, device_seq) index.
+        low, high = min(c.device_seq for c in batch.changes), max(c.device_seq for c in batch.changes)
+        query_seqs = sa.select(changes.c.device_seq, changes.c.change_id).where(
+            changes.c.device_id == device.device_id, changes.c.device_seq.between(low, high)
+        )
+        return seen_ids, {int(r.device_seq): r.change_id for r in conn.execute(query_seqs)}
 
     def _apply_changes(
         self,
@@ -138,17 +179,9 @@ class LogMixin:
         known: dict[str, bool],
         held: set[tuple[str, str]],
         horizon: int,
+        seen: tuple[dict[str, tuple[str, int]], dict[int, str]],
     ) -> list[dict[str, Any]]:
-        if not batch.changes:
-            return []
-        query = "SELECT change_id, device_id, device_seq FROM changes WHERE change_id IN ({})"
-        seen_ids = {r[0]: (r[1], int(r[2])) for r in select_in(conn, query, [c.change_id for c in batch.changes])}
-        # Only this device's own numbers can clash; the range query uses the (device_id, device_seq) index.
-        low, high = min(c.device_seq for c in batch.changes), max(c.device_seq for c in batch.changes)
-        query_seqs = sa.select(changes.c.device_seq, changes.c.change_id).where(
-            changes.c.device_id == device.device_id, changes.c.device_seq.between(low, high)
-        )
-        seen_seqs = {int(r.device_seq): r.change_id for r in conn.execute(query_seqs)}
+        seen_ids, seen_seqs = seen
         statuses: list[dict[str, Any]] = []
         rows: list[dict[str, Any]] = []
         tombs: list[dict[str, Any]] = []
@@ -290,7 +323,7 @@ class LogMixin:
         require_active(device)
         position = decode_cursor(cursor)[0]
         with write_tx(self.engine) as (conn, counter):
-            if position > counter.start:
+            if position > counter.lock():
                 raise ProtocolError(ErrorCode.BAD_CURSOR, "cursor is ahead of this server's log")
             conn.execute(
                 devices.update()
