@@ -2,6 +2,8 @@
 
 The classic bug: a reader sees sequence 11 committed while 10 is still in flight, moves its cursor past 10 and
 never sees it. The server numbers changes under the log counter's row lock, so commit order is sequence order.
+Checked against a mutant that reserves numbers outside the transaction (like a database sequence): with these
+sizes (2,160 changes, 360 concurrent batches) this test caught it on every run.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ import pytest
 from sync.server.testing import ServerProcess, enrolled_desk
 
 KEY = os.urandom(32)
-PUSHERS = 4
-BATCHES = 50
-PER_BATCH = 10
+PUSHERS = 6
+BATCHES = 60
+PER_BATCH = 6
 
 
 @pytest.mark.slow
