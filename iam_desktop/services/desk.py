@@ -25,8 +25,10 @@ from iam_desktop.vault.vault import DeskProfile, OperatorInfo, Vault
 
 from .cases import CaseBook
 from .documents import Documents
+from .monitoring import Monitoring
 from .pathway import PathwayBook, load_ladder
 from .settings import Settings
+from .sync_desk import DeskSync
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +61,9 @@ class Desk:
         self._operator: OperatorInfo | None = None
         self.cases = CaseBook(self)
         self.documents = Documents(self)
+        self.sync = DeskSync(self)
         self.pathway = PathwayBook(self)
+        self.monitoring = Monitoring(self)
 
     @property
     def vault(self) -> Vault:

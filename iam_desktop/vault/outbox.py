@@ -27,10 +27,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from iam_desktop.vault import crypto, sync_state
-from iam_desktop.vault.tables import field_stamps, outbox
+from iam_desktop.vault.tables import field_stamps, outbox, tombstones
 from iam_desktop.vault.vault import Vault, now_iso
 
 Path = tuple[str, ...]
@@ -191,6 +191,9 @@ def record_local_change(
         envelope = Envelope(uuid7(), device_id, sync_state.next_device_seq(conn), case_id, kind, record_id, hlc,
                             key_id, 1, "", deleted=True)  # fmt: skip
         _queue(conn, seal_change(key, {"create": False, "set": [], "unset": []}, envelope))
+        # The tombstone is local too, so a concurrent edit arriving later cannot bring the record back.
+        conn.execute(delete(field_stamps).where(field_stamps.c.record_id == record_id))
+        conn.execute(insert(tombstones).values(record_id=record_id, case_id=case_id, hlc=hlc, device_id=device_id))
         return 1
     before = flatten(kind, old or {})
     after = flatten(kind, new)
@@ -236,9 +239,14 @@ def _row_envelope(row: Any) -> Envelope:
     )  # fmt: skip
 
 
-def pending(conn: Connection, limit: int) -> list[Envelope]:
-    """The oldest changes not yet acknowledged, in device-sequence order."""
-    query = select(outbox).where(outbox.c.state == PENDING).order_by(outbox.c.device_seq).limit(limit)
+def pending(conn: Connection, limit: int, after_seq: int = 0) -> list[Envelope]:
+    """The oldest changes not yet acknowledged (numbered after ``after_seq``), in device-sequence order."""
+    query = (
+        select(outbox)
+        .where(outbox.c.state == PENDING, outbox.c.device_seq > after_seq)
+        .order_by(outbox.c.device_seq)
+        .limit(limit)
+    )
     return [_row_envelope(r) for r in conn.execute(query)]
 
 

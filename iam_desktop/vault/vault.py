@@ -8,7 +8,7 @@ import os
 import secrets
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -213,6 +213,20 @@ class Vault:
             territory=meta["territory"],
             created_at=meta["created_at"],
         )
+
+    def install_desk_key(self, desk_x25519: bytes) -> None:
+        """Replace this device's desk key pair with the desk's real one, handed over by an enrolled device
+        (sync enrolment of a desk's second device). The key store is re-sealed under the same store key, so every
+        operator's passphrase and the recovery key keep working."""
+        store_key = self.keyring.require_store_key()
+        current = self.keyring.require()
+        new = replace(current, desk_x25519=desk_x25519)
+        with translate_errors(), self.engine.begin() as conn:
+            conn.execute(
+                update(keystore).values(sealed=crypto.seal(store_key, new.to_bytes(), keystore_aad(new.vault_id)))
+            )
+            self.set_meta(conn, "desk_public_key", new.desk_public.hex())
+        self.keyring = Keyring(store_key=store_key, keystore=new)
 
     # -- operators -------------------------------------------------------------------------------------------
 
