@@ -29,6 +29,7 @@ from .errors import ErrorDialog
 from .idle import IdleWatch
 from .lock_screen import LockScreen
 from .tasks import TaskRunner
+from .views.agenda import AgendaView
 from .views.cases import CasesView
 from .views.empty import EmptyState, SectionTexts
 from .views.operators import role_name
@@ -42,7 +43,14 @@ class Workspace(QWidget):
 
     CASES, AGENDA, NETWORK, MONITORING, SETTINGS = range(5)
 
-    def __init__(self, desk: Desk, runner: TaskRunner, errors: ErrorDialog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        runner: TaskRunner,
+        errors: ErrorDialog,
+        language: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(190)
@@ -50,8 +58,9 @@ class Workspace(QWidget):
         self.navigation.setStyleSheet("QListWidget { font-size: 12pt; padding-top: 8px; }")
         for _ in range(5):
             self.navigation.addItem(QListWidgetItem())
-        self.cases = CasesView(desk, runner, errors)
-        self.agenda = EmptyState(SectionTexts.agenda_title, SectionTexts.agenda_explanation)
+        self.cases = CasesView(desk, runner, errors, language)
+        self.agenda = AgendaView(desk, runner)
+        self.agenda.open_case_requested.connect(self.open_case)
         self.network = EmptyState(SectionTexts.network_title, SectionTexts.network_explanation)
         self.monitoring = EmptyState(SectionTexts.monitoring_title, SectionTexts.monitoring_explanation)
         self.settings = SettingsView(desk, runner, errors)
@@ -81,6 +90,10 @@ class Workspace(QWidget):
     def show_section(self, row: int) -> None:
         self.navigation.setCurrentRow(row)
 
+    def open_case(self, case_id: str) -> None:
+        self.show_section(self.CASES)
+        self.cases.open_case(case_id)
+
 
 class MainWindow(QMainWindow):
     """Lock screen or workspace; ``lock_screen_shown`` is emitted each time the lock screen appears."""
@@ -104,7 +117,7 @@ class MainWindow(QMainWindow):
         self._language = language
         self.idle = idle
         self.lock_screen = LockScreen(desk, runner, errors)
-        self.workspace = Workspace(desk, runner, errors)
+        self.workspace = Workspace(desk, runner, errors, language)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.lock_screen)
         self.stack.addWidget(self.workspace)
@@ -189,9 +202,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.settings.session_started(self._language())
         self.workspace.cases.session_started()
-        if self.workspace.cases.pages.currentWidget() is self.workspace.cases.intake_form:
+        self.workspace.agenda.reload()
+        if self.workspace.cases.focus_after_unlock():
             self.workspace.show_section(Workspace.CASES)
-            self.workspace.cases.intake_form.given_names_edit.setFocus()
+            self.workspace.cases.focus_after_unlock()
         else:
             # The keyboard must land somewhere visible: the navigation, from which every section is one key away.
             self.workspace.navigation.setFocus()
@@ -205,10 +219,9 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         operator = self.desk.operator
-        form = self.workspace.cases.intake_form
-        drafts = [(form.form_id, form.values())] if form.has_unsaved_input() else []
-        form.clear_input()
+        drafts = self.workspace.cases.take_drafts()
         self.workspace.cases.session_ended()
+        self.workspace.agenda.clear()
         self.workspace.settings.session_ended()
         desk = self.desk
 
@@ -230,10 +243,13 @@ class MainWindow(QMainWindow):
             return
         if changes.cases:
             self.workspace.cases.reload()
+            self.workspace.agenda.reload()
         if changes.operators:
             self.workspace.settings.operators_box.reload()
             self.lock_screen.refresh()
         if changes.settings:
+            self.workspace.cases.reload()
+            self.workspace.agenda.reload()
             self.idle.set_minutes(self.desk.settings().auto_lock_minutes)
 
     def show_about(self) -> None:

@@ -1,10 +1,12 @@
-"""Keyboard helpers: type into whatever has the focus, as an operator would."""
+"""Keyboard helpers: type into whatever has the focus, as an operator would (accented letters included: QTest only
+knows ASCII keys, so other characters are sent as key events carrying their text)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -15,7 +17,12 @@ def focused() -> QWidget:
 
 
 def type_text(qtbot: Any, text: str) -> None:
-    qtbot.keyClicks(focused(), text)
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(focused(), char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(focused(), QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:

@@ -52,7 +52,7 @@ def test_language_switch_retranslates_live_and_is_remembered(qtbot, make_shell, 
     workspace = window.workspace
     nav = workspace.navigation
     assert [nav.item(i).text() for i in range(5)] == ["Casi", "Agenda", "Rete", "Monitoraggio", "Impostazioni"]
-    assert workspace.cases.new_button.text() == "Nuova presa in carico (modulo breve)"
+    assert workspace.cases.new_button.text() == "&Nuova presa in carico"
     workspace.show_section(Workspace.SETTINGS)
     settings = workspace.settings
     settings.language_combo.setCurrentIndex(settings.language_combo.findData("en"))
@@ -64,7 +64,7 @@ def test_language_switch_retranslates_live_and_is_remembered(qtbot, make_shell, 
     assert window.lock_status.text() == "Unlocked"
     assert "(Coordinator)" in window.operator_status.text()
     assert window.lock_action.text() == "Lock"
-    assert workspace.cases.model.headerData(0, Qt.Orientation.Horizontal) == "Family name"
+    assert workspace.cases.model.headerData(0, Qt.Orientation.Horizontal) == "Name"
     assert lock.unlock_button.text() == "Unlock"  # hidden widgets follow too
     assert shell.desk.settings().language == "en"
 

@@ -84,27 +84,28 @@ def test_ctrl_l_and_idle_lock_clear_keys_and_unlock_restores(qtbot, make_shell, 
     select_coordinator(window)
     unlock(qtbot, window)
     desk = shell.desk
-    case_id = desk.create_case({"given_names": "Amina", "family_name": "Okafor", "codice_fiscale": "", "phone": ""})
-    assert desk.read_case(case_id)["family_name"] == "Okafor"
+    case_id = desk.cases.intake({"given_names": ["Amina"], "family_name": "Okafor"})
+    window.workspace.cases.reload()
+    assert desk.cases.open(case_id).person["family_name"] == "Okafor"
 
     press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_screen)
     with pytest.raises(LockedError):
-        desk.read_case(case_id)
+        desk.cases.open(case_id)
     assert window.workspace.cases.model.rowCount() == 0  # names left the view too
     assert window.lock_status.text() == "Bloccato"
     assert window.lock_screen.selected_username() == "m.rossi"
     unlock(qtbot, window)
-    assert desk.read_case(case_id)["given_names"] == "Amina"
+    assert desk.cases.open(case_id).person["given_names"] == ["Amina"]
     qtbot.waitUntil(lambda: window.workspace.cases.model.rowCount() == 1)
 
     # Idle: no input for the (test-sized) interval locks the desk.
     shell.idle.set_interval_ms(150)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_screen, timeout=3000)
     with pytest.raises(LockedError):
-        desk.read_case(case_id)
+        desk.cases.open(case_id)
     unlock(qtbot, window)
-    assert desk.read_case(case_id)["family_name"] == "Okafor"
+    assert desk.cases.open(case_id).person["family_name"] == "Okafor"
 
 
 def test_unlock_runs_on_the_worker_with_a_busy_bar(qtbot, make_shell, prepared_desk):

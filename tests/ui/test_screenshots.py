@@ -1,24 +1,24 @@
-"""Screenshots at 1366×768 for a person to look at (IAM_SCREENSHOT_DIR, kept by `make test`): the first-run
-wizard, the lock screen, the main window with cases, the short intake form and the settings."""
+"""Screenshots at 1366×768 for a person to look at (IAM_SCREENSHOT_DIR, kept by `make test`): the first-run wizard,
+the lock screen, the case list (and a search), the intake wizard (an inline error, a duplicate warning, the
+documents section, the repeat tables), the case file with history and attachments, the PDF preview, the agenda and
+the settings."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QImage
 
 from iam_desktop.services.desk import Desk
+from iam_desktop.ui import pdf_preview
 from iam_desktop.ui.main_window import Workspace
 from iam_desktop.ui.wizard import FirstRunWizard
 
+from .cases_data import person
 from .test_lock import open_lock_screen, select_coordinator, unlock
 
 SCREEN = QSize(1366, 768)
-PEOPLE = [
-    ("Amina", "Okafor", "KFRMNA92C41Z335X", "+39 331 111 2233"),
-    ("Mohammed Abdi", "Hassan", "HSSMMM88A01Z343Q", "+39 320 555 0101"),
-    ("Fatoumata", "Diallo", "12345678901", "+39 347 000 1122"),
-    ("Tesfay", "Gebremedhin", "", "+39 388 765 4321"),
-    ("Ahmad", "Rahimi", "RHMHMD95T10Z200J", ""),
-]
 
 
 def shoot(qtbot, widget, path):
@@ -58,14 +58,66 @@ def test_screenshots(qtbot, make_shell, data_dir, prepared_desk, screenshot_dir,
     unlock(qtbot, window)
     shoot(qtbot, window, screenshot_dir / "main_cases_empty.png")
     desk = shell.desk
-    for given, family, cf, phone in PEOPLE:
-        desk.create_case({"given_names": given, "family_name": family, "codice_fiscale": cf, "phone": phone})
-    window.workspace.cases.reload()
-    qtbot.waitUntil(lambda: window.workspace.cases.model.rowCount() == len(PEOPLE))
+    today = date.today()
+    for n in range(30):
+        desk.cases.intake(person(n, today))
+    cases = window.workspace.cases
+    cases.reload()
+    window.workspace.agenda.reload()
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 30)
     shoot(qtbot, window, screenshot_dir / "main_cases.png")
-    window.workspace.cases.open_intake()
-    shoot(qtbot, window, screenshot_dir / "main_intake_short_form.png")
-    window.workspace.cases.intake_form.cancel()
+    cases.list_page.search_edit.setText("ka")
+    cases.list_page.refresh()
+    shoot(qtbot, window, screenshot_dir / "main_cases_search.png")
+    cases.list_page.search_edit.clear()
+
+    # The wizard: the first section with an inline error, then the duplicate warning, then the documents section.
+    cases.open_intake()
+    wizard = cases.wizard
+    rows = wizard.view.rows
+    for field_id, value in (("family_name", "Traore"), ("given_names", ["Amadou"]), ("sex", "M"),
+                            ("birth_date", "1990-01-01"), ("birth_country", "ML"), ("languages", ["bm", "fr"]),
+                            ("codice_fiscale", "TRRMDB90A01Z329X"), ("phone", "+39 333 123 4567")):  # fmt: skip
+        rows[field_id].editor.set_value(value)
+    wizard.advance()  # refused: the wrong check character is shown next to the field
+    shoot(qtbot, window, screenshot_dir / "intake_1_inline_error.png")
+    desk.cases.intake({"family_name": "Traoré", "given_names": ["Amadou"], "codice_fiscale": "TRRMDB90A01Z329G"})
+    rows["codice_fiscale"].editor.set_value("TRRMDB90A01Z329G")
+    wizard.check_now()
+    qtbot.waitUntil(lambda: wizard.duplicates.isVisible())
+    shoot(qtbot, window, screenshot_dir / "intake_2_duplicate.png")
+    wizard.advance()
+    for field_id, value in (("protection_status", "protezione_sussidiaria"), ("permit.type", "protezione_sussidiaria"),
+                            ("permit.number", "I00001234"), ("permit.questura", "Brescia"),
+                            ("permit.issued", "2024-03-10"), ("permit.expires", "2029-03-10")):  # fmt: skip
+        rows[field_id].editor.set_value(value)
+    shoot(qtbot, window, screenshot_dir / "intake_3_documents.png")
+    wizard.view.go_to(4)
+    rows["education"].editor.set_value([{"level": "secondaria_inferiore", "title": "DEF", "country": "ML"}])
+    rows["skills"].editor.set_value([{"kind": "artigianato_tradizionale", "name": "Tessitura"}])
+    shoot(qtbot, window, screenshot_dir / "intake_4_repeat_tables.png")
+    wizard.discard()
+
+    case_id = cases.model.rows[0].case_id
+    cases.open_case(case_id)
+    view = cases.case_file
+    view.start_editing()
+    view.editor.rows["notes"].editor.set_value("Cerca lavoro come saldatore; ha la patente B.")
+    view.editor.rows["email"].editor.set_value("persona@example.org")
+    view.save_edit()
+    scan = tmp_path / "permesso.png"
+    QImage(400, 250, QImage.Format.Format_RGB32).save(str(scan))
+    view.attachments.attach(scan)
+    fake = tmp_path / "foto.jpg"
+    fake.write_bytes(b"%PDF-1.4 not a jpeg")
+    view.attachments.attach(fake)
+    shoot(qtbot, window, screenshot_dir / "case_file.png")
+    if pdf_preview.PREVIEW_AVAILABLE:
+        view.print_document("intake", "fr")
+        preview = view.previews[-1]
+        shoot(qtbot, preview, screenshot_dir / "pdf_preview.png")
+        preview.close()
+    cases.show_list()
     for section, name in ((Workspace.AGENDA, "main_agenda"), (Workspace.SETTINGS, "main_settings")):
         window.workspace.show_section(section)
         shoot(qtbot, window, screenshot_dir / f"{name}.png")

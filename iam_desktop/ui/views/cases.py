@@ -1,198 +1,130 @@
-"""The "Casi" section: the desk's cases in a table (one Qt model, not one widget per row), an empty state for a
-desk with no cases yet, and the short intake form to open a new one. Rows are read on the database worker,
-because every case view is an audit event (a write)."""
+"""The "Casi" section: three pages — the case list (``case_list``), the intake wizard (``intake.wizard``) and the
+case file (``case_file``). It moves between them (a saved intake opens the new case file; a duplicate's button opens
+that case), hands the shell the wizard's unsaved input as a draft when the desk locks, and reloads the list when
+cases change. The index behind the list is built on the database worker after unlocking (it decrypts every case
+once); searching it afterwards happens on the main thread."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from iam_desktop.domain.roles import Permission
 from iam_desktop.services.desk import Changes, Desk
 
 from ..errors import ErrorDialog
+from ..intake.wizard import IntakeWizard
 from ..tasks import TaskRunner
-from ..widgets import heading
-from .empty import EmptyState
-from .intake_form import ShortIntakeForm
-
-
-@dataclass(frozen=True)
-class CaseRow:
-    """What the case list shows of one case."""
-
-    case_id: str
-    family_name: str
-    given_names: str
-    codice_fiscale: str
-    phone: str
-
-    @classmethod
-    def from_person(cls, case_id: str, person: dict[str, Any]) -> CaseRow:
-        return cls(
-            case_id,
-            str(person.get("family_name", "")),
-            str(person.get("given_names", "")),
-            str(person.get("codice_fiscale", "")),
-            str(person.get("phone", "")),
-        )
-
-
-def load_case_rows(desk: Desk) -> list[CaseRow]:
-    rows = [CaseRow.from_person(case_id, desk.read_case(case_id)) for case_id in desk.case_ids()]
-    return sorted(rows, key=lambda r: (r.family_name.casefold(), r.given_names.casefold()))
-
-
-class CaseTableModel(QAbstractTableModel):
-    FIELDS = ("family_name", "given_names", "codice_fiscale", "phone")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CaseRow] = []
-
-    def set_rows(self, rows: list[CaseRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.set_rows([])
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.FIELDS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        return getattr(self.rows[index.row()], self.FIELDS[index.column()])
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Family name"), self.tr("Given names"), self.tr("Codice fiscale"), self.tr("Phone"))[section]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.FIELDS) - 1)
+from .case_file import CaseFileView
+from .case_list import CaseListPage
 
 
 class CasesView(QWidget):
-    """The case list and the short intake form, one page at a time."""
-
     changes_applied = Signal(object)
 
-    def __init__(self, desk: Desk, runner: TaskRunner, errors: ErrorDialog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        desk: Desk,
+        runner: TaskRunner,
+        errors: ErrorDialog,
+        language: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._desk = desk
         self._runner = runner
-        self._errors = errors
-        self.model = CaseTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.empty_state = EmptyState(
-            lambda: self.tr("No cases yet"),
-            lambda: self.tr(
-                "The people this desk accompanies will be listed here. Start with \u201cNew intake\u201d when you "
-                "meet someone for the first time."
-            ),
-        )
-        self.title_label = heading(size_delta=6)
-        self.count_label = QLabel()
-        self.new_button = QPushButton()
-        header = QHBoxLayout()
-        header.addWidget(self.title_label)
-        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addStretch(1)
-        header.addWidget(self.new_button)
-        self.list_stack = QStackedWidget()
-        self.list_stack.addWidget(self.empty_state)
-        self.list_stack.addWidget(self.table)
-        list_page = QWidget()
-        list_layout = QVBoxLayout(list_page)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(header)
-        list_layout.addWidget(self.list_stack)
-        self.intake_form = ShortIntakeForm(desk, runner, errors)
+        self._language = language
+        self.list_page = CaseListPage(desk)
+        self.wizard = IntakeWizard(desk, runner, errors, language())
+        self.case_file = CaseFileView(desk, runner, errors, language)
         self.pages = QStackedWidget()
-        self.pages.addWidget(list_page)
-        self.pages.addWidget(self.intake_form)
+        for page in (self.list_page, self.wizard, self.case_file):
+            self.pages.addWidget(page)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.new_button.clicked.connect(self.open_intake)
-        self.intake_form.saved.connect(self._case_saved)
-        self.intake_form.closed.connect(self.show_list)
-        self.retranslate()
+        self.list_page.new_requested.connect(self.open_intake)
+        self.list_page.open_requested.connect(self.open_case)
+        self.wizard.saved.connect(self._case_saved)
+        self.wizard.closed.connect(self.show_list)
+        self.wizard.open_case_requested.connect(self.open_case)
+        self.case_file.closed.connect(self.show_list)
+        self.case_file.changes_applied.connect(self.changes_applied)
 
-    def retranslate(self) -> None:
-        self.title_label.setText(self.tr("Cases"))
-        self.new_button.setText(self.tr("New intake (short form)"))
-        self._show_count()
-        self.model.retranslate()
+    @property
+    def model(self) -> Any:
+        return self.list_page.model
+
+    @property
+    def new_button(self) -> Any:
+        return self.list_page.new_button
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
+            self.wizard.set_language(self._language())
         super().changeEvent(event)
-
-    def _show_count(self) -> None:
-        count = len(self.model.rows)
-        self.count_label.setText(self.tr("{0} cases").format(count) if count != 1 else self.tr("1 case"))
-        self.list_stack.setCurrentWidget(self.table if count else self.empty_state)
 
     # -- session -------------------------------------------------------------------------------------------
 
     def session_started(self) -> None:
-        self.new_button.setEnabled(self._desk.can(Permission.EDIT_CASE))
-        if self.intake_form.restore_draft():
-            self.pages.setCurrentWidget(self.intake_form)
+        self.list_page.new_button.setEnabled(self._desk.can(Permission.EDIT_CASE))
+        if self.wizard.restore_draft():
+            self.pages.setCurrentWidget(self.wizard)
         else:
             self.show_list()
         self.reload()
 
+    def focus_after_unlock(self) -> bool:
+        """Put the keyboard back where the operator was typing; False when there is no form to go back to."""
+        if self.pages.currentWidget() is self.wizard:
+            self.wizard.view.focus_first()
+            return True
+        return False
+
+    def take_drafts(self) -> list[tuple[str, dict[str, Any]]]:
+        """The unsaved input to keep as encrypted drafts before locking; the widgets are emptied."""
+        drafts = [(self.wizard.form_id, self.wizard.values())] if self.wizard.has_unsaved_input() else []
+        self.wizard.clear_input()
+        return drafts
+
     def session_ended(self) -> None:
         """Forget what was shown: names must not stay in memory behind the lock screen."""
-        self.model.clear()
-        self._show_count()
+        self.list_page.clear()
+        self.case_file.clear()
+        if self.pages.currentWidget() is self.case_file:
+            self.show_list()
 
     def reload(self) -> None:
         desk = self._desk
-        self._runner.run_database(lambda: load_case_rows(desk), self._rows_loaded)
 
-    def _rows_loaded(self, rows: list[CaseRow]) -> None:
-        if not self._desk.unlocked:
-            return  # locked while loading: show nothing
-        self.model.set_rows(rows)
-        self._show_count()
+        def load() -> tuple[int, dict[str, str], int]:
+            total = desk.cases.count()  # builds the index (decrypts every case once) here, on the worker
+            return total, {op.id: op.display_name for op in desk.operators()}, desk.settings().permit_alert_days
+
+        self._runner.run_database(load, self._loaded)
+
+    def _loaded(self, result: tuple[int, dict[str, str], int]) -> None:
+        if self._desk.unlocked:
+            self.list_page.loaded(*result)
 
     # -- pages ---------------------------------------------------------------------------------------------
 
     def open_intake(self) -> None:
-        self.pages.setCurrentWidget(self.intake_form)
-        self.intake_form.given_names_edit.setFocus()
+        self.pages.setCurrentWidget(self.wizard)
+        self.wizard.view.focus_first()
 
     def show_list(self) -> None:
-        self.pages.setCurrentIndex(0)
+        self.pages.setCurrentWidget(self.list_page)
+        self.list_page.search_edit.setFocus()
 
-    def _case_saved(self, _case_id: str) -> None:
-        self.show_list()
+    def open_case(self, case_id: str) -> None:
+        if self.pages.currentWidget() is self.wizard and self.wizard.has_unsaved_input():
+            self.wizard.save_draft_now()  # the intake in progress waits as a draft while the other case is read
+        self.pages.setCurrentWidget(self.case_file)
+        self.case_file.open_case(case_id)
+
+    def _case_saved(self, case_id: str) -> None:
         self.changes_applied.emit(Changes(cases=True))
+        self.open_case(case_id)

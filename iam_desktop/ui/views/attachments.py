@@ -1,0 +1,185 @@
+"""The attachments of a case file: the list (name, kind, size, date), "Aggiungi…" with a file dialog for PDF, JPEG
+and PNG (stored encrypted by the case book on the database worker; a file too big or not what its extension says is
+refused with a sentence under the list), and viewing: images in a scrollable label, PDFs in the PDF preview, both
+from bytes decrypted for the moment (a PDF goes to a private temporary file removed when the preview closes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iam_desktop.domain.errors import ValidationError
+from iam_desktop.services.desk import Desk
+from iam_desktop.vault.lookup import AttachmentInfo
+
+from ..errors import ErrorDialog
+from ..pdf_preview import PrivateTempDir, open_pdf
+from ..tasks import TaskRunner
+from ..widgets import ERROR_STYLE, heading
+
+
+class ImageViewer(QDialog):
+    """A scanned image, at its size, scrollable."""
+
+    def __init__(self, data: bytes, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 700)
+        pixmap = QPixmap()
+        pixmap.loadFromData(data)
+        self.image = QLabel()
+        self.image.setPixmap(pixmap)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll)
+        self.finished.connect(self.image.clear)  # the decrypted image leaves memory with the window
+
+
+class AttachmentsPanel(QWidget):
+    """Emits ``added`` after a file was stored."""
+
+    added = Signal()
+
+    def __init__(self, desk: Desk, runner: TaskRunner, errors: ErrorDialog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._desk = desk
+        self._runner = runner
+        self._errors = errors
+        self.case_id = ""
+        self.viewers: list[QDialog] = []
+        self.title_label = heading(size_delta=2)
+        self.list = QListWidget()
+        self.list.setMinimumHeight(90)
+        self.message = QLabel()
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.add_button = QPushButton()
+        self.view_button = QPushButton()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.view_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.choose_file)
+        self.view_button.clicked.connect(self.view_current)
+        self.list.itemActivated.connect(lambda _item: self.view_current())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title_label.setText(self.tr("Attachments"))
+        self.add_button.setText(self.tr("&Add a document…"))
+        self.view_button.setText(self.tr("&View"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_attachments(self, case_id: str, attachments: list[AttachmentInfo], can_edit: bool) -> None:
+        self.case_id = case_id
+        self.list.clear()
+        self.message.hide()
+        for info in attachments:
+            when = "/".join(reversed(info.created_at[:10].split("-")))
+            size = f"{info.size / 1024:.0f} KB" if info.size < 2**20 else f"{info.size / 2**20:.1f} MB"
+            item = QListWidgetItem(f"{info.filename} · {info.kind} · {size} · {when}")
+            item.setData(Qt.ItemDataRole.UserRole, info)
+            self.list.addItem(item)
+        if not attachments:
+            placeholder = QListWidgetItem(self.tr("No documents attached yet."))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(placeholder)
+        self.add_button.setEnabled(can_edit)
+        self.view_button.setEnabled(bool(attachments))
+
+    def clear(self) -> None:
+        self.case_id = ""
+        self.list.clear()
+        for viewer in self.viewers:
+            viewer.close()
+        self.viewers.clear()
+
+    # -- adding --------------------------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Attach a document"), "", self.tr("Documents (*.pdf *.jpg *.jpeg *.png)")
+        )
+        if path:
+            self.attach(Path(path))
+
+    def attach(self, path: Path) -> None:
+        cases, case_id = self._desk.cases, self.case_id
+        self.message.hide()
+        self._runner.run_database(lambda: cases.attach(case_id, path), lambda _info: self.added.emit(), self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        if not isinstance(error, ValidationError) or error.field != "attachment":
+            self._errors.show(error)
+            return
+        texts = {
+            "attachment_too_large": self.tr("The file is too big ({0} MB): the limit is {1} MB. Scan it again at a "
+                                            "lower resolution or in black and white."),
+            "attachment_type_mismatch": self.tr("The file is not what its name says (it is not a real {0} file). "
+                                                "Save it again as PDF, JPEG or PNG."),
+            "attachment_unsupported": self.tr("Only PDF, JPEG and PNG files can be attached."),
+        }  # fmt: skip
+        params = error.params
+        text = texts.get(error.code, self.tr("The file could not be attached."))
+        if error.code == "attachment_too_large":
+            text = text.format(params.get("size_mb", "?"), params.get("maximum_mb", "?"))
+        elif error.code == "attachment_type_mismatch":
+            text = text.format(str(params.get("extension", "")).lstrip(".").upper())
+        self.message.setText(text)
+        self.message.show()
+
+    # -- viewing -------------------------------------------------------------------------------------------
+
+    def current(self) -> AttachmentInfo | None:
+        item = self.list.currentItem() or self.list.item(0)
+        info = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return info if isinstance(info, AttachmentInfo) else None
+
+    def view_current(self) -> None:
+        info = self.current()
+        if info is None:
+            return
+        cases = self._desk.cases
+        self._runner.run_database(lambda: cases.attachment(info.attachment_id), lambda data: self._show(info, data))
+
+    def _show(self, info: AttachmentInfo, data: bytes) -> None:
+        viewer: QDialog
+        if info.media_type == "application/pdf":
+            temp = PrivateTempDir()
+            pdf = temp.file("documento.pdf")
+            pdf.write_bytes(data)
+            viewer = open_pdf(pdf, temp, info.filename, self.window())
+        else:
+            viewer = ImageViewer(data, info.filename, self.window())
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.destroyed.connect(lambda _=None, v=viewer: self.viewers.remove(v) if v in self.viewers else None)
+        self.viewers.append(viewer)
+        viewer.show()
