@@ -15,6 +15,129 @@
     </message>
 </context>
 <context>
+    <name>AgendaPanel</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="44"/>
+        <source>1 item due</source>
+        <translation>1 scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="46"/>
+        <source>{0} items due</source>
+        <translation>{0} scadenze</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="48"/>
+        <source>1 overdue</source>
+        <translation>1 in ritardo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="50"/>
+        <source>{0} overdue</source>
+        <translation>{0} in ritardo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="51"/>
+        <source>Today: {0}, {1}</source>
+        <translation>Oggi: {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="148"/>
+        <source>Pathway agenda</source>
+        <translation>Agenda del percorso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="149"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Giorno</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="150"/>
+        <source>&amp;Week</source>
+        <translation>&amp;Settimana</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="151"/>
+        <source>&amp;Today</source>
+        <translation>&amp;Oggi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="152"/>
+        <source>Previous</source>
+        <translation>Precedente</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="153"/>
+        <source>Next</source>
+        <translation>Successivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
+        <source>What</source>
+        <translation>Cosa</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
+        <source>Due</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="214"/>
+        <source>Review the individual plan with the person</source>
+        <translation>Verifica del progetto individualizzato con la persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="216"/>
+        <source>Residence permit expires: check the renewal</source>
+        <translation>Scade il permesso di soggiorno: controllare il rinnovo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="217"/>
+        <source>Follow-up contact {0} months after exit</source>
+        <translation>Contatto di follow-up a {0} mesi dall'uscita</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="230"/>
+        <source>Week from {0} to {1}</source>
+        <translation>Settimana da {0} a {1}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="233"/>
+        <source>{0} items, {1} overdue</source>
+        <translation>{0} scadenze, {1} in ritardo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="238"/>
+        <source>Overdue ({0})</source>
+        <translation>In ritardo ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="247"/>
+        <source>{0}: nothing due</source>
+        <translation>{0}: nessuna scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="252"/>
+        <source>{0} (today)</source>
+        <translation>{0} (oggi)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="269"/>
+        <source>overdue</source>
+        <translation>in ritardo</translation>
+    </message>
+</context>
+<context>
     <name>AgendaView</name>
     <message>
         <location filename="../../iam_desktop/ui/views/agenda.py" line="57"/>
@@ -360,6 +483,264 @@
     </message>
 </context>
 <context>
+    <name>CasePathwayPanel</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="177"/>
+        <source>&amp;Target step:</source>
+        <translation>&amp;Gradino di destinazione:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="178"/>
+        <source>&amp;Note on the move:</source>
+        <translation>&amp;Nota sul passaggio:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="179"/>
+        <source>optional going forward</source>
+        <translation>facoltativa in avanti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="180"/>
+        <source>Force the move…</source>
+        <translation>Forza il passaggio…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="181"/>
+        <source>Transitions</source>
+        <translation>Passaggi di gradino</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="183"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="183"/>
+        <source>From → to</source>
+        <translation>Da → a</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="183"/>
+        <source>Operator</source>
+        <translation>Operatore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="183"/>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="183"/>
+        <source>Override</source>
+        <translation>Forzatura</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="185"/>
+        <source>The case is closed: reopen it before moving it on the ladder.</source>
+        <translation>Il caso è chiuso: riaprilo prima di spostarlo sui gradini.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="244"/>
+        <source>since today</source>
+        <translation>da oggi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="246"/>
+        <source>for 1 day</source>
+        <translation>da 1 giorno</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="247"/>
+        <source>for {0} days</source>
+        <translation>da {0} giorni</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="271"/>
+        <source>Entry criteria of step {0}</source>
+        <translation>Criteri di ingresso del gradino {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="274"/>
+        <source>Going back to step {0}: no criteria, a reason is needed</source>
+        <translation>Ritorno al gradino {0}: nessun criterio, serve un motivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="291"/>
+        <source>To reach step {0} these are missing: {1}.</source>
+        <translation>Per passare al gradino {0} mancano: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="294"/>
+        <source>Every criterion is met.</source>
+        <translation>Tutti i criteri sono soddisfatti.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="297"/>
+        <source>Move to step {0}</source>
+        <translation>Passa al gradino {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="297"/>
+        <source>Back to step {0}…</source>
+        <translation>Torna al gradino {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="323"/>
+        <source>ticked by {0} on {1}</source>
+        <translation>spuntato da {0} il {1}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="325"/>
+        <source>checklist item: tick it when done</source>
+        <translation>voce da spuntare quando è fatta</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="342"/>
+        <source>permit recorded, valid until {0}</source>
+        <translation>permesso registrato, valido fino al {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="343"/>
+        <source>renewal receipt recorded</source>
+        <translation>ricevuta di rinnovo registrata</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="345"/>
+        <source>Italian level recorded: {0}</source>
+        <translation>livello di italiano registrato: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="349"/>
+        <source>contract recorded</source>
+        <translation>contratto registrato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="350"/>
+        <source>housing placement recorded</source>
+        <translation>inserimento abitativo registrato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="351"/>
+        <source>household budget balanced</source>
+        <translation>bilancio familiare in pareggio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="352"/>
+        <source>completed course recorded</source>
+        <translation>corso completato registrato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="353"/>
+        <source>course in progress recorded</source>
+        <translation>corso in svolgimento registrato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="354"/>
+        <source>registration recorded</source>
+        <translation>iscrizione registrata</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="355"/>
+        <source>business project stage recorded</source>
+        <translation>fase del progetto d'impresa registrata</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="356"/>
+        <source>funding obtained recorded</source>
+        <translation>finanziamento ottenuto registrato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="362"/>
+        <source>record the contract under Placements</source>
+        <translation>registra il contratto negli Inserimenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="363"/>
+        <source>record the housing under Placements</source>
+        <translation>registra l'abitazione negli Inserimenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="364"/>
+        <source>record a balanced budget with the housing placement</source>
+        <translation>registra un bilancio in pareggio con l'inserimento abitativo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="365"/>
+        <source>record the completed course under Placements</source>
+        <translation>registra il corso completato negli Inserimenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="366"/>
+        <source>record the course under Placements</source>
+        <translation>registra il corso negli Inserimenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="367"/>
+        <source>record a valid permit or the renewal receipt in the case file</source>
+        <translation>registra un permesso valido o la ricevuta di rinnovo nella scheda</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="368"/>
+        <source>record the Italian level in the case file</source>
+        <translation>registra il livello di italiano nella scheda</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="369"/>
+        <source>record the registration in the case file</source>
+        <translation>registra l'iscrizione nella scheda</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="370"/>
+        <source>record the business project under Placements</source>
+        <translation>registra il progetto d'impresa negli Inserimenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="371"/>
+        <source>record the funding under Placements</source>
+        <translation>registra il finanziamento negli Inserimenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="387"/>
+        <source>forced</source>
+        <translation>forzato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="395"/>
+        <source>Criteria missing when forced: {0}</source>
+        <translation>Criteri mancanti al momento della forzatura: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="414"/>
+        <source>Back to step {0}</source>
+        <translation>Ritorno al gradino {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="415"/>
+        <source>Why does the person go back to step {0}? The reason is recorded.</source>
+        <translation>Perché la persona torna al gradino {0}? Il motivo viene registrato.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="427"/>
+        <source>Force the move to step {0}</source>
+        <translation>Forza il passaggio al gradino {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="428"/>
+        <source>Some criteria are missing. Write why the person moves to step {0} anyway: the reason and the missing criteria are recorded.</source>
+        <translation>Mancano alcuni criteri. Scrivi perché la persona passa comunque al gradino {0}: il motivo e i criteri mancanti vengono registrati.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="456"/>
+        <source>Move refused: to reach step {0} these are missing: {1}.</source>
+        <translation>Passaggio rifiutato: per il gradino {0} mancano: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="463"/>
+        <source>Only a coordinator can force a move whose criteria are missing.</source>
+        <translation>Solo un coordinatore può forzare un passaggio con criteri mancanti.</translation>
+    </message>
+</context>
+<context>
     <name>CaseStatus</name>
     <message>
         <location filename="../../iam_desktop/ui/views/case_list.py" line="51"/>
@@ -380,6 +761,121 @@
         <location filename="../../iam_desktop/ui/views/case_list.py" line="54"/>
         <source>draft</source>
         <translation>bozza</translation>
+    </message>
+</context>
+<context>
+    <name>ClosurePanel</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="102"/>
+        <source>Closure</source>
+        <translation>Chiusura</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="103"/>
+        <source>Only a coordinator can close or reopen a case.</source>
+        <translation>Solo un coordinatore può chiudere o riaprire un caso.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="104"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="111"/>
+        <source>Close the case</source>
+        <translation>Chiudi il caso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="105"/>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Esito:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="106"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="107"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="110"/>
+        <source>required when the outcome is “Other”</source>
+        <translation>obbligatoria se l'esito è «Altro»</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="112"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="115"/>
+        <source>Reopen the case</source>
+        <translation>Riapri il caso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="113"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="114"/>
+        <source>e.g. the person came back to the desk</source>
+        <translation>es. la persona è tornata allo sportello</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="116"/>
+        <source>Closures and reopenings</source>
+        <translation>Chiusure e riaperture</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <source>Operator</source>
+        <translation>Operatore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="135"/>
+        <source>Closed on {0} — {1}</source>
+        <translation>Chiuso il {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="138"/>
+        <source>Open</source>
+        <translation>Aperto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="142"/>
+        <source>reopened {0} times</source>
+        <translation>riaperto {0} volte</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="151"/>
+        <source>Closed: {0}</source>
+        <translation>Chiuso: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="153"/>
+        <source>Reopened</source>
+        <translation>Riaperto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="169"/>
+        <source>With the outcome “Other”, write a note.</source>
+        <translation>Con l'esito «Altro» scrivi una nota.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="189"/>
+        <source>Write why the case is reopened.</source>
+        <translation>Scrivi perché il caso viene riaperto.</translation>
     </message>
 </context>
 <context>
@@ -502,6 +998,137 @@
         <location filename="../../iam_desktop/ui/wizard.py" line="85"/>
         <source>Enter the desk&apos;s name.</source>
         <translation>Inserisci il nome dello sportello.</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryEntryDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="93"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="94"/>
+        <source>&amp;Module:</source>
+        <translation>&amp;Modulo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="96"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="98"/>
+        <source>D&amp;uration:</source>
+        <translation>D&amp;urata:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="100"/>
+        <source>&amp;Participants:</source>
+        <translation>&amp;Partecipanti:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="101"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="103"/>
+        <source>separated by commas (e.g. landlord, flatmates)</source>
+        <translation>separati da virgole (es. proprietario, coinquilini)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="112"/>
+        <source>Correct an intervention</source>
+        <translation>Correggi un intervento</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="121"/>
+        <source>New intervention</source>
+        <translation>Nuovo intervento</translation>
+    </message>
+</context>
+<context>
+    <name>DiaryView</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="191"/>
+        <source>Diary of interventions</source>
+        <translation>Diario degli interventi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="192"/>
+        <source>&amp;New intervention…</source>
+        <translation>&amp;Nuovo intervento…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="193"/>
+        <source>&amp;Correct…</source>
+        <translation>&amp;Correggi…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="194"/>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Annulla…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="195"/>
+        <source>Show withdrawn</source>
+        <translation>Mostra annullati</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="196"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="196"/>
+        <source>Intervention</source>
+        <translation>Intervento</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="196"/>
+        <source>Duration</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="196"/>
+        <source>Operator</source>
+        <translation>Operatore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="197"/>
+        <source>Participants</source>
+        <translation>Partecipanti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="197"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="226"/>
+        <source>Withdrawn: {0}</source>
+        <translation>Annullato: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="230"/>
+        <source>{0} (corrected)</source>
+        <translation>{0} (corretto)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="235"/>
+        <source>version {0}, written {1}: {2}</source>
+        <translation>versione {0}, scritta il {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="284"/>
+        <source>Withdraw an intervention</source>
+        <translation>Annulla un intervento</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="285"/>
+        <source>The intervention stays in the history, marked as withdrawn. Why is it withdrawn (e.g. recorded in the wrong case)?</source>
+        <translation>L'intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1644,52 @@
     </message>
 </context>
 <context>
+    <name>OverviewModel</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="70"/>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="70"/>
+        <source>Step</source>
+        <translation>Gradino</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="70"/>
+        <source>On the step since</source>
+        <translation>Sul gradino dal</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="70"/>
+        <source>Days on the step</source>
+        <translation>Giorni sul gradino</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="71"/>
+        <source>Overdue</source>
+        <translation>In ritardo</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPanel</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="169"/>
+        <source>Pathway overview</source>
+        <translation>Quadro del percorso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="170"/>
+        <source>The overview of the desk&apos;s cases is for coordinators.</source>
+        <translation>Il quadro dei casi dello sportello è riservato ai coordinatori.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="171"/>
+        <source>overdue items</source>
+        <translation>scadenze in ritardo</translation>
+    </message>
+</context>
+<context>
     <name>OwnPassphraseBox</name>
     <message>
         <location filename="../../iam_desktop/ui/views/operators.py" line="180"/>
@@ -1131,6 +1804,255 @@
     </message>
 </context>
 <context>
+    <name>PathwayLabels</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="47"/>
+        <source>Work</source>
+        <translation>Lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="48"/>
+        <source>Housing</source>
+        <translation>Abitazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="49"/>
+        <source>Social</source>
+        <translation>Sociale</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="50"/>
+        <source>Training</source>
+        <translation>Formazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="51"/>
+        <source>Health and documents</source>
+        <translation>Salute e documenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="57"/>
+        <source>To do</source>
+        <translation>Da fare</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="58"/>
+        <source>In progress</source>
+        <translation>In corso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="59"/>
+        <source>Done</source>
+        <translation>Fatto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="60"/>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="66"/>
+        <source>Interview</source>
+        <translation>Colloquio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="67"/>
+        <source>Job orientation</source>
+        <translation>Orientamento al lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="68"/>
+        <source>Housing accompaniment</source>
+        <translation>Accompagnamento abitativo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="71"/>
+        <source>Paperwork</source>
+        <translation>Pratiche burocratiche</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="72"/>
+        <source>Language mediation</source>
+        <translation>Mediazione linguistica</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="73"/>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="118"/>
+        <source>Other</source>
+        <translation>Altro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="79"/>
+        <source>Domestic economy</source>
+        <translation>Economia domestica</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="80"/>
+        <source>Conflict mediation</source>
+        <translation>Mediazione dei conflitti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="81"/>
+        <source>Managing shared spaces</source>
+        <translation>Gestione degli spazi comuni</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="87"/>
+        <source>Co-housing</source>
+        <translation>Co-housing</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="88"/>
+        <source>Transitional apartment</source>
+        <translation>Appartamento di transizione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="89"/>
+        <source>Own apartment</source>
+        <translation>Appartamento autonomo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="95"/>
+        <source>Internship</source>
+        <translation>Tirocinio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="96"/>
+        <source>Fixed-term contract</source>
+        <translation>Tempo determinato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="97"/>
+        <source>Permanent contract</source>
+        <translation>Tempo indeterminato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="98"/>
+        <source>Apprenticeship</source>
+        <translation>Apprendistato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="99"/>
+        <source>Self-employed</source>
+        <translation>Lavoro autonomo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="105"/>
+        <source>Idea</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="106"/>
+        <source>Feasibility study</source>
+        <translation>Studio di fattibilità</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="107"/>
+        <source>Business plan</source>
+        <translation>Business plan</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="108"/>
+        <source>Start-up</source>
+        <translation>Avvio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="109"/>
+        <source>Trading</source>
+        <translation>Attiva</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="115"/>
+        <source>Autonomy reached</source>
+        <translation>Autonomia raggiunta</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="116"/>
+        <source>Transferred</source>
+        <translation>Trasferito</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="117"/>
+        <source>Dropped out</source>
+        <translation>Abbandono</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="124"/>
+        <source>Plan action</source>
+        <translation>Azione del progetto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="125"/>
+        <source>Plan review</source>
+        <translation>Verifica del progetto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="126"/>
+        <source>Permit expiry</source>
+        <translation>Scadenza permesso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="127"/>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="134"/>
+        <source>The person</source>
+        <translation>La persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="180"/>
+        <source>this field cannot be empty</source>
+        <translation>il campo non può essere vuoto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="181"/>
+        <source>the duration must be between 1 minute and 12 hours</source>
+        <translation>la durata deve essere tra 1 minuto e 12 ore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="184"/>
+        <source>choose the module of the housing accompaniment</source>
+        <translation>scegli il modulo dell'accompagnamento abitativo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="185"/>
+        <source>a module belongs only to housing accompaniment</source>
+        <translation>il modulo vale solo per l'accompagnamento abitativo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="188"/>
+        <source>the value cannot be negative</source>
+        <translation>il valore non può essere negativo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="189"/>
+        <source>weekly hours must be between 0 and 60</source>
+        <translation>le ore settimanali devono essere tra 0 e 60</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="190"/>
+        <source>a certificate needs the course completed</source>
+        <translation>un attestato richiede il corso completato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="193"/>
+        <source>the review is dated before the plan was made</source>
+        <translation>la verifica è precedente alla data del progetto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="196"/>
+        <source>the review is dated before the latest review</source>
+        <translation>la verifica è precedente all'ultima verifica</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="199"/>
+        <source>value not accepted ({0})</source>
+        <translation>valore non accettato ({0})</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreview</name>
     <message>
         <location filename="../../iam_desktop/ui/pdf_preview.py" line="84"/>
@@ -1179,6 +2101,504 @@
         <location filename="../../iam_desktop/ui/pdf_preview.py" line="164"/>
         <source>Save as PDF</source>
         <translation>Salva come PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="127"/>
+        <source>ends on</source>
+        <translation>termina il</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="141"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Dal:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="142"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Al:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="145"/>
+        <source>Housing placement</source>
+        <translation>Inserimento abitativo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="150"/>
+        <source>co-housing unit or address</source>
+        <translation>unità di co-housing o indirizzo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="152"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="153"/>
+        <source>&amp;Place:</source>
+        <translation>&amp;Luogo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="155"/>
+        <source>&amp;Rent paid by the person (month):</source>
+        <translation>&amp;Affitto a carico della persona (mese):</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="156"/>
+        <source>Household budget (domestic economy), per month</source>
+        <translation>Bilancio familiare (economia domestica), mensile</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <source>Income:</source>
+        <translation>Entrate:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <source>Rent:</source>
+        <translation>Affitto:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <source>Utilities:</source>
+        <translation>Utenze:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <source>Food:</source>
+        <translation>Spesa alimentare:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <source>Other:</source>
+        <translation>Altro:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="166"/>
+        <source>Balance:</source>
+        <translation>Saldo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="181"/>
+        <source>Work placement</source>
+        <translation>Inserimento lavorativo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="189"/>
+        <source>&amp;Employer:</source>
+        <translation>&amp;Datore di lavoro:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="190"/>
+        <source>&amp;Contract:</source>
+        <translation>&amp;Contratto:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="192"/>
+        <source>&amp;Hours a week:</source>
+        <translation>&amp;Ore settimanali:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="195"/>
+        <source>Training</source>
+        <translation>Formazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="202"/>
+        <source>course completed</source>
+        <translation>corso completato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="204"/>
+        <source>e.g. attestato di frequenza; empty when none</source>
+        <translation>es. attestato di frequenza; vuoto se nessuno</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="205"/>
+        <source>&amp;Course:</source>
+        <translation>&amp;Corso:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="206"/>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Ente:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="208"/>
+        <source>Hours &amp;planned:</source>
+        <translation>Ore &amp;previste:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="209"/>
+        <source>Hours &amp;attended:</source>
+        <translation>Ore &amp;frequentate:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="211"/>
+        <source>Cer&amp;tificate:</source>
+        <translation>A&amp;ttestato:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="214"/>
+        <source>Self-entrepreneurship</source>
+        <translation>Autoimprenditorialità</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="220"/>
+        <source>dates of the sessions, e.g. 03/02/2026, 17/02/2026</source>
+        <translation>date degli incontri, es. 03/02/2026, 17/02/2026</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="223"/>
+        <source>&amp;Business idea:</source>
+        <translation>&amp;Idea d'impresa:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="224"/>
+        <source>&amp;Stage:</source>
+        <translation>&amp;Fase:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="226"/>
+        <source>&amp;Mentoring sessions:</source>
+        <translation>Incontri di &amp;mentoring:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="227"/>
+        <source>Funding &amp;applied for:</source>
+        <translation>Finanziamento &amp;richiesto:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="228"/>
+        <source>Funding &amp;obtained:</source>
+        <translation>Finanziamento &amp;ottenuto:</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementsView</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="341"/>
+        <source>Placements</source>
+        <translation>Inserimenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="342"/>
+        <source>+ &amp;Housing…</source>
+        <translation>+ &amp;Abitazione…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="342"/>
+        <source>+ &amp;Work…</source>
+        <translation>+ &amp;Lavoro…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="342"/>
+        <source>+ &amp;Training…</source>
+        <translation>+ &amp;Formazione…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="343"/>
+        <source>+ &amp;Self-entrepreneurship…</source>
+        <translation>+ Autoim&amp;prenditorialità…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="346"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="346"/>
+        <source>Where / what</source>
+        <translation>Dove / cosa</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="346"/>
+        <source>From</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="346"/>
+        <source>To</source>
+        <translation>Al</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="347"/>
+        <source>Details</source>
+        <translation>Dettagli</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="361"/>
+        <source>rent {0}</source>
+        <translation>affitto {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="363"/>
+        <source>budget balance {0}</source>
+        <translation>saldo del bilancio {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="366"/>
+        <source>{0} h a week</source>
+        <translation>{0} ore settimanali</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="368"/>
+        <source>completed</source>
+        <translation>completato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="368"/>
+        <source>{0}/{1} h attended</source>
+        <translation>{0}/{1} ore frequentate</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="371"/>
+        <source>Training</source>
+        <translation>Formazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="372"/>
+        <source>stage: {0}; {1} mentoring sessions</source>
+        <translation>fase: {0}; {1} incontri di mentoring</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="374"/>
+        <source>funding obtained {0}</source>
+        <translation>finanziamento ottenuto {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="375"/>
+        <source>Self-entrepreneurship</source>
+        <translation>Autoimprenditorialità</translation>
+    </message>
+</context>
+<context>
+    <name>PlanEditor</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="195"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="474"/>
+        <source>Individual plan</source>
+        <translation>Progetto individualizzato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="196"/>
+        <source>&amp;Print the plan…</source>
+        <translation>&amp;Stampa progetto…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
+        <source>Goal / action</source>
+        <translation>Obiettivo / azione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
+        <source>Owner</source>
+        <translation>Responsabile</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
+        <source>Due</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="198"/>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="199"/>
+        <source>Reviews with the person</source>
+        <translation>Verifiche con la persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="200"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="200"/>
+        <source>Operator</source>
+        <translation>Operatore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="200"/>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="201"/>
+        <source>New goal</source>
+        <translation>Nuovo obiettivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="202"/>
+        <source>A&amp;xis:</source>
+        <translation>A&amp;sse:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="203"/>
+        <source>&amp;Goal:</source>
+        <translation>&amp;Obiettivo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="204"/>
+        <source>e.g. a first work contract</source>
+        <translation>es. un primo contratto di lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="205"/>
+        <source>Add goal</source>
+        <translation>Aggiungi obiettivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="208"/>
+        <source>Action</source>
+        <translation>Azione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="209"/>
+        <source>For &amp;goal:</source>
+        <translation>Per l'&amp;obiettivo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="210"/>
+        <source>&amp;Action:</source>
+        <translation>&amp;Azione:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="211"/>
+        <source>&amp;Owner:</source>
+        <translation>&amp;Responsabile:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="212"/>
+        <source>D&amp;ue:</source>
+        <translation>S&amp;cadenza:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="213"/>
+        <source>&amp;Status:</source>
+        <translation>S&amp;tato:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="214"/>
+        <source>Ou&amp;tcome:</source>
+        <translation>&amp;Esito:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="216"/>
+        <source>what is to be done</source>
+        <translation>cosa c'è da fare</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="219"/>
+        <source>the person, an operator or a partner&apos;s name</source>
+        <translation>la persona, un operatore o il nome di un partner</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="222"/>
+        <source>New action</source>
+        <translation>Nuova azione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="223"/>
+        <source>New review</source>
+        <translation>Nuova verifica</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="224"/>
+        <source>&amp;Date:</source>
+        <translation>&amp;Data:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="225"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="226"/>
+        <source>Add review</source>
+        <translation>Aggiungi verifica</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="233"/>
+        <source>required: what came of it</source>
+        <translation>obbligatorio: com'è andata</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="233"/>
+        <source>when done or cancelled</source>
+        <translation>quando è fatta o annullata</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="235"/>
+        <source>Save action</source>
+        <translation>Salva azione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="235"/>
+        <source>Add action</source>
+        <translation>Aggiungi azione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="250"/>
+        <source>agreed on {0}</source>
+        <translation>concordato il {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="250"/>
+        <source>no plan yet: add a first goal</source>
+        <translation>nessun progetto ancora: aggiungi un primo obiettivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="289"/>
+        <source>overdue</source>
+        <translation>in ritardo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="329"/>
+        <source>Write the goal.</source>
+        <translation>Scrivi l'obiettivo.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="364"/>
+        <source>Add a goal first: every action serves a goal.</source>
+        <translation>Aggiungi prima un obiettivo: ogni azione serve un obiettivo.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="407"/>
+        <source>Add a goal first: a review looks at a plan.</source>
+        <translation>Aggiungi prima un obiettivo: una verifica riguarda un progetto.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="444"/>
+        <source>Language of the plan</source>
+        <translation>Lingua del progetto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="444"/>
+        <source>The plan is printed in Italian and in:</source>
+        <translation>Il progetto viene stampato in italiano e in:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="469"/>
+        <source>Save the plan</source>
+        <translation>Salva il progetto</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="300"/>
+        <source>Write the reason: it is recorded with the change.</source>
+        <translation>Scrivi il motivo: viene registrato con la modifica.</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +2767,124 @@
         <location filename="../../iam_desktop/ui/intake/fields.py" line="320"/>
         <source>Signed on the printed form (Print menu of the case file).</source>
         <translation>Si firma sul modulo stampato (menu Stampa della scheda del caso).</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="46"/>
+        <source>Timeline</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="47"/>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="47"/>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="47"/>
+        <source>Details</source>
+        <translation>Dettagli</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="60"/>
+        <source>Step</source>
+        <translation>Gradino</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="61"/>
+        <source>Diary</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="62"/>
+        <source>Placement starts</source>
+        <translation>Inizio inserimento</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="63"/>
+        <source>Placement ends</source>
+        <translation>Fine inserimento</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="64"/>
+        <source>Permit issued</source>
+        <translation>Permesso rilasciato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="65"/>
+        <source>Permit renewal requested</source>
+        <translation>Rinnovo del permesso richiesto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="66"/>
+        <source>Permit expires</source>
+        <translation>Scadenza del permesso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="67"/>
+        <source>Individual plan agreed</source>
+        <translation>Progetto individualizzato concordato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="68"/>
+        <source>Plan review</source>
+        <translation>Verifica del progetto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="69"/>
+        <source>Case closed</source>
+        <translation>Caso chiuso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="70"/>
+        <source>Case reopened</source>
+        <translation>Caso riaperto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="76"/>
+        <source>from step {0} to step {1}</source>
+        <translation>dal gradino {0} al gradino {1}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="77"/>
+        <source>forced by the coordinator</source>
+        <translation>forzato dal coordinatore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="80"/>
+        <source>corrected</source>
+        <translation>corretto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="89"/>
+        <source>Housing</source>
+        <translation>Abitazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="89"/>
+        <source>Work</source>
+        <translation>Lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="89"/>
+        <source>Training</source>
+        <translation>Formazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="90"/>
+        <source>Self-entrepreneurship</source>
+        <translation>Autoimprenditorialità</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="106"/>
+        <source>planned</source>
+        <translation>previsto</translation>
     </message>
 </context>
 <context>

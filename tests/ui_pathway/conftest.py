@@ -1,0 +1,131 @@
+"""Fixtures of the pathway widget tests: cheap Argon2id, the Italian catalogue compiled and installed, modal
+dialogs that never block, and a real desk in ``tmp_path`` unlocked by its coordinator (m.rossi), with an operator
+(l.bianchi) and a few cases of people at different points of the pathway. Widgets get an inline task runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+
+from iam_desktop.domain.roles import Role
+from iam_desktop.services.desk import Desk
+from iam_desktop.ui import i18n_build
+from iam_desktop.ui.errors import ErrorDialog
+from iam_desktop.ui.i18n import UiLanguage
+from iam_desktop.ui.tasks import TaskRunner
+
+PASSPHRASE = "una frase abbastanza lunga"
+OPERATOR_PASSPHRASE = "un'altra frase lunga 42"
+TODAY = dt.date.today()
+
+AMADOU = {
+    "given_names": ["Amadou", "Bakary"],
+    "family_name": "Traoré",
+    "sex": "M",
+    "birth_date": "1990-01-01",
+    "birth_country": "ML",
+    "citizenships": ["ML"],
+    "languages": ["fr", "bm"],
+    "codice_fiscale": "TRRMDB90A01Z329G",
+    "protection_status": "protezione_sussidiaria",
+    "italian_level": "A1",
+    "permit": {"type": "asilo", "number": "I12345678", "questura": "Brescia", "issued": "2025-01-10",
+               "expires": (TODAY + dt.timedelta(days=400)).isoformat()},
+    "phone": "+39 333 918 2746",
+}  # fmt: skip
+REGISTRATIONS = {"registrations.cpi_did": "2026-03-01", "registrations.ssn": "2026-03-02"}
+
+
+@pytest.fixture(autouse=True)
+def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IAM_INSECURE_FAST_KDF", "1")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_translations() -> None:
+    i18n_build.release(i18n_build.translation_sources())
+
+
+@pytest.fixture(autouse=True)
+def italian(qapp: QApplication, built_translations: None) -> Iterator[UiLanguage]:
+    language = UiLanguage(qapp)
+    language.switch("it")
+    yield language
+    language.close()
+
+
+class ShownDialogs:
+    """What the patched modal dialogs would have shown."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+        self.dialogs: list[QDialog] = []
+        self.save_path: Path | None = None
+
+
+@pytest.fixture(autouse=True)
+def shown(monkeypatch: pytest.MonkeyPatch) -> ShownDialogs:
+    record = ShownDialogs()
+
+    def message_exec(box: QMessageBox) -> int:
+        record.messages.append(box.text())
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    def dialog_exec(dialog: QDialog) -> int:
+        record.dialogs.append(dialog)
+        return 0
+
+    def save_file_name(*_args: object, **_kwargs: object) -> tuple[str, str]:
+        return (str(record.save_path) if record.save_path else "", "")
+
+    monkeypatch.setattr(QMessageBox, "exec", message_exec)
+    monkeypatch.setattr(QDialog, "exec", dialog_exec)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_file_name))
+    return record
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Desk]:
+    """A desk unlocked by its coordinator, Maria Rossi; Luca Bianchi is an operator."""
+    data_dir = Desk.data_dir(tmp_path / "data")
+    desk, _recovery = Desk.initialise(
+        data_dir, desk_name="Sportello Val Trompia", territory="Val Trompia", username="m.rossi",
+        display_name="Maria Rossi", passphrase=PASSPHRASE,
+    )  # fmt: skip
+    desk.add_operator("l.bianchi", "Luca Bianchi", Role.OPERATOR, OPERATOR_PASSPHRASE)
+    yield desk
+    desk.close()
+
+
+@pytest.fixture
+def case_id(desk: Desk) -> str:
+    return desk.cases.intake(AMADOU, extra=REGISTRATIONS)
+
+
+def as_operator(desk: Desk) -> None:
+    desk.lock()
+    desk.unlock("l.bianchi", OPERATOR_PASSPHRASE)
+
+
+@pytest.fixture
+def errors() -> ErrorDialog:
+    return ErrorDialog(lambda: "it")
+
+
+@pytest.fixture
+def make_panel(qtbot: Any, desk: Desk, errors: ErrorDialog) -> Callable[..., Any]:
+    """Builds a pathway widget as the app would: the desk, an inline runner, the error dialog, Italian."""
+
+    def make(cls: type[QWidget], *args: Any, **kwargs: Any) -> Any:
+        runner = TaskRunner(inline=True, fallback_error=errors.show)
+        widget = cls(desk, runner, errors, lambda: "it", *args, **kwargs)
+        qtbot.addWidget(widget)
+        widget.runner_for_test = runner
+        return widget
+
+    return make
