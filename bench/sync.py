@@ -25,7 +25,7 @@ from typing import Any
 
 import requests
 
-from sync.protocol import Change, Grant, PullReply, PushReply
+from sync.protocol import Change, Grant, PullReply
 from sync.server.testing import ReferenceDevice, ServerProcess, provision_desk, temporary_postgres_database
 
 BATCH = 5000
@@ -102,12 +102,15 @@ def push_all(device: ReferenceDevice, changes: list[Change], grants: list[Grant]
         chunk = changes[start : start + BATCH]
         batches.append((chunk, [by_case[c.case_id] for c in chunk if c.case_id in by_case]))
 
-    def send(batch: tuple[list[Change], list[Grant]]) -> PushReply:
-        return device.push(batch[0], batch[1])
+    def send(batch: tuple[list[Change], list[Grant]]) -> dict[str, Any]:
+        response = device.push_raw(device.batch(batch[0], batch[1]))
+        response.raise_for_status()
+        reply: dict[str, Any] = response.json()
+        return reply
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         for reply in pool.map(send, batches):
-            assert all(s.status == "applied" for s in reply.statuses), "push refused changes"
+            assert all(s["status"] == "applied" for s in reply["statuses"]), "push refused changes"
 
 
 def pull_all(device: ReferenceDevice) -> int:

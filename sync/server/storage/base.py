@@ -114,6 +114,10 @@ class Storage(ABC):
     def push(self, device: DeviceRow, batch: PushRequest, now_ms: int) -> PushReply: ...
 
     @abstractmethod
+    def push_plain(self, device: DeviceRow, batch: PushRequest, now_ms: int) -> dict[str, Any]:
+        """`push` without building the reply models (the hot path serialises the dict directly)."""
+
+    @abstractmethod
     def pull(self, device: DeviceRow, cursor: str, limit: int) -> PullPage: ...
 
     @abstractmethod
