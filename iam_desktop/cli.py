@@ -14,13 +14,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from iam_desktop import __version__, cli_cases
+from iam_desktop import __version__, cli_cases, cli_sync
 from iam_desktop.domain.errors import IamError
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.logging_setup import configure_logging
 from iam_desktop.services.messages import describe
 
-COMMANDS = ("init", "unlock-check", "audit", "backup", "restore", "reset-passphrase", "case", "print", "agenda")
+COMMANDS = (
+    "init", "unlock-check", "audit", "backup", "restore", "reset-passphrase", "case", "print", "agenda",
+    *cli_sync.COMMANDS,
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--passphrase-file", type=Path, help="the new passphrase")
 
     cli_cases.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
+    cli_sync.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
     return parser
 
 
@@ -231,6 +235,7 @@ HANDLERS = {
     "restore": cmd_restore,
     "reset-passphrase": cmd_reset_passphrase,
 }
+HANDLERS.update(cli_sync.handlers(_open_unlocked))
 
 
 def run(argv: list[str]) -> int:

@@ -1,0 +1,168 @@
+"""Headless sync commands of ``iam-desktop``: ``enrol``, ``device pending|approve``, ``sync --once``,
+``conflicts`` and ``demo``. Same services and permissions as the app (``desk.sync``); failures are ``IamError``s
+with a sync kind, printed in words by ``cli.run``. Kept apart from ``cli`` so each module stays about one thing."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from iam_desktop.services.desk import Desk
+from iam_desktop.services.messages import text
+
+COMMANDS = ("enrol", "device", "sync", "conflicts", "demo")
+OpenUnlocked = Callable[[argparse.Namespace], Desk]
+
+
+def add_parsers(sub: Any, operator_default: str | None) -> None:
+    enrol = sub.add_parser("enrol", help="enrol this desk's vault with the sync server")
+    enrol.add_argument("--server", required=True, help="server address, e.g. https://sync.example.org")
+    enrol.add_argument("--code", required=True, help="the one-time enrolment code from the central office")
+    enrol.add_argument("--label", default="", help="a name for this computer, shown to whoever approves it")
+    enrol.add_argument(
+        "--wait",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="on a desk's second computer: wait this long for approval (else a later sync finishes)",
+    )
+    device = sub.add_parser("device", help="computers of this desk waiting for the desk key")
+    actions = device.add_subparsers(dest="device_command", metavar="ACTION", required=True)
+    pending = actions.add_parser("pending", help="list computers waiting for approval, with their short code")
+    pending.add_argument("--json", action="store_true")
+    approve = actions.add_parser("approve", help="hand the desk key to a waiting computer")
+    approve.add_argument("device_id")
+    approve.add_argument("--short-code", required=True, help="the six digits the new computer shows")
+    sync = sub.add_parser("sync", help="send and receive changes once (exit status 1 when it fails)")
+    sync.add_argument("--once", action="store_true", help="one run (the default and only mode of the CLI)")
+    sync.add_argument("--json", action="store_true")
+    conflicts = sub.add_parser("conflicts", help="concurrent edits whose losing value was kept for review")
+    conflicts.add_argument("--json", action="store_true")
+    conflicts.add_argument("--resolve", metavar="CONFLICT_ID", help="resolve one entry")
+    conflicts.add_argument(
+        "--keep",
+        choices=("current", "other"),
+        default="current",
+        help="with --resolve: keep the current value or restore the other one",
+    )
+    for parser in (enrol, pending, approve, sync, conflicts):
+        parser.add_argument("--operator", default=operator_default)
+        parser.add_argument("--passphrase-file", type=Path)
+    demo = sub.add_parser("demo", help="start a demo network: a local sync server and demo desks")
+    demo.add_argument("--dir", type=Path, help="demo folder (default: a new temporary folder)")
+    demo.add_argument("--cases", type=int, default=5, help="fictitious cases per desk (default 5)")
+    demo.add_argument("--no-wait", action="store_true", help="stop the server once set up (for scripts)")  # fmt: skip
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_enrol(desk: Desk, args: argparse.Namespace) -> int:
+    enrolment = desk.sync.enrolment()
+    result = enrolment.enrol(args.server, args.code, label=args.label)
+    print(f"enrolled: desk '{result.desk_name}', device {result.device_id} ({result.status})")
+    if result.recovery_copy:
+        print("a recovery copy of the desk key was left for the central office")
+    if result.status == "pending":
+        print(f"short code: {result.short_code}")
+        print("On an enrolled computer of the desk run 'iam-desktop device approve "
+              f"{result.device_id} --short-code \"{result.short_code}\"' after checking the code matches.")  # fmt: skip
+        if args.wait and enrolment.wait_for_approval(args.wait, poll_s=min(2.0, args.wait)):
+            print("approved: the desk key is installed")
+        elif args.wait:
+            print("not approved yet: 'iam-desktop sync --once' finishes once it is")
+            return 1
+    return 0
+
+
+def cmd_device(desk: Desk, args: argparse.Namespace) -> int:
+    enrolment = desk.sync.enrolment()
+    if args.device_command == "pending":
+        devices = enrolment.pending_devices()
+        if args.json:
+            _print_json([d.__dict__ for d in devices])
+        for d in [] if args.json else devices:
+            print(f"{d.device_id}  short code {d.short_code}  {d.label}")
+        return 0
+    enrolment.approve(args.device_id, args.short_code)
+    print(f"approved {args.device_id}: it receives the desk key at its next sync")
+    return 0
+
+
+def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
+    report = desk.sync.client().run_once()
+    status = desk.sync.status()
+    words = text(report.message, args.lang, detail=report.detail)
+    if args.json:
+        _print_json({**report.as_dict(), "message_text": words, "status": status.as_dict()})
+    else:
+        print(words)
+        print(f"sent {report.pushed}, received {report.pulled}, conflicts {report.conflicts}, "
+              f"quarantined {report.quarantined}, {report.bytes_up} bytes up, {report.bytes_down} bytes down, "
+              f"{report.duration_s:.2f} s")  # fmt: skip
+        print(f"waiting to be sent: {status.waiting}; open conflicts: {status.conflicts}; "
+              f"last success: {status.last_success or 'never'}")  # fmt: skip
+    return 0 if report.ok else 1
+
+
+def cmd_conflicts(desk: Desk, args: argparse.Namespace) -> int:
+    if args.resolve:
+        entry = desk.sync.resolve(args.resolve, "keep_current" if args.keep == "current" else "restore_other")
+        print(f"resolved {entry.conflict_id} ({entry.field})")
+        return 0
+    entries = desk.sync.conflicts()
+    if args.json:
+        _print_json([e.as_dict() for e in entries])
+    for e in [] if args.json else entries:
+        print(f"{e.conflict_id}  case {e.case_id}  {e.field}: kept {e.winner['value']!r}, "
+              f"other {e.loser['value']!r} (device {e.loser['device']}, {e.loser['hlc']})")  # fmt: skip
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from iam_desktop.services import demo
+
+    root = args.dir or Path(tempfile.mkdtemp(prefix="iam-demo-"))
+    network = demo.build(root, cases_per_desk=args.cases)
+    print(f"Demo sync server: {network.server_url} (database {root / 'server.sqlite3'})")
+    for name, folder in network.desks.items():
+        print(f"  {name}: {network.cases[name]} fictitious cases — open with: iam-desktop --data-dir {folder}")
+    print(f"Operator '{demo.DEMO_OPERATOR}', passphrase '{demo.DEMO_PASSPHRASE}' — DEMO ONLY, never for real data.")
+    if args.no_wait:
+        network.stop()
+        return 0
+    print("The server runs until you press Ctrl-C.")
+    try:
+        while network.server.poll() is None:
+            time.sleep(1)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        network.stop()
+    return 0
+
+
+def handlers(open_unlocked: OpenUnlocked) -> dict[str, Callable[[argparse.Namespace], int]]:
+    def with_desk(command: Callable[[Desk, argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+        def run(args: argparse.Namespace) -> int:
+            desk = open_unlocked(args)
+            try:
+                return command(desk, args)
+            finally:
+                desk.close()
+
+        return run
+
+    return {
+        "enrol": with_desk(cmd_enrol),
+        "device": with_desk(cmd_device),
+        "sync": with_desk(cmd_sync),
+        "conflicts": with_desk(cmd_conflicts),
+        "demo": cmd_demo,
+    }
