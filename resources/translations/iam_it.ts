@@ -104,7 +104,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="217"/>
         <source>Follow-up contact {0} months after exit</source>
-        <translation>Contatto di follow-up a {0} mesi dall'uscita</translation>
+        <translation>Contatto di follow-up a {0} mesi dall&apos;uscita</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="230"/>
@@ -256,102 +256,102 @@
 <context>
     <name>CaseFileView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="232"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="239"/>
         <source>← Cases</source>
         <translation>← Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="233"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="240"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="234"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="241"/>
         <source>&amp;Print</source>
         <translation>S&amp;tampa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="235"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="242"/>
         <source>Intake form (scheda di presa in carico)…</source>
         <translation>Scheda di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="236"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="243"/>
         <source>Consent form…</source>
         <translation>Modulo di consenso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="237"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="244"/>
         <source>Privacy notice (informativa)…</source>
         <translation>Informativa privacy…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="238"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="245"/>
         <source>Blank intake form…</source>
         <translation>Modulo vuoto di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="239"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="246"/>
         <source>History of changes</source>
         <translation>Storia delle modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="240"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="240"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="240"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="241"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
         <source>&amp;Save changes</source>
         <translation>&amp;Salva le modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="242"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="249"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
         <source>Opened on {0} by {1} · status: {2} · step {3}</source>
         <translation>Aperto il {0} da {1} · stato: {2} · fase {3}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="291"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="305"/>
         <source>case opened</source>
         <translation>caso aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="291"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="305"/>
         <source>changed</source>
         <translation>modificato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="292"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="306"/>
         <source>imported</source>
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="342"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="356"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="394"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="424"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="395"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="425"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -642,7 +642,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="355"/>
         <source>business project stage recorded</source>
-        <translation>fase del progetto d'impresa registrata</translation>
+        <translation>fase del progetto d&apos;impresa registrata</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="356"/>
@@ -657,12 +657,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="363"/>
         <source>record the housing under Placements</source>
-        <translation>registra l'abitazione negli Inserimenti</translation>
+        <translation>registra l&apos;abitazione negli Inserimenti</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="364"/>
         <source>record a balanced budget with the housing placement</source>
-        <translation>registra un bilancio in pareggio con l'inserimento abitativo</translation>
+        <translation>registra un bilancio in pareggio con l&apos;inserimento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="365"/>
@@ -687,12 +687,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="369"/>
         <source>record the registration in the case file</source>
-        <translation>registra l'iscrizione nella scheda</translation>
+        <translation>registra l&apos;iscrizione nella scheda</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="370"/>
         <source>record the business project under Placements</source>
-        <translation>registra il progetto d'impresa negli Inserimenti</translation>
+        <translation>registra il progetto d&apos;impresa negli Inserimenti</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="371"/>
@@ -799,7 +799,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="110"/>
         <source>required when the outcome is “Other”</source>
-        <translation>obbligatoria se l'esito è «Altro»</translation>
+        <translation>obbligatoria se l&apos;esito è «Altro»</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="112"/>
@@ -870,7 +870,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="169"/>
         <source>With the outcome “Other”, write a note.</source>
-        <translation>Con l'esito «Altro» scrivi una nota.</translation>
+        <translation>Con l&apos;esito «Altro» scrivi una nota.</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="189"/>
@@ -881,22 +881,22 @@
 <context>
     <name>ComboEditor</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="209"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="211"/>
         <source>Yes</source>
         <translation>Sì</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="210"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="212"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="214"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="216"/>
         <source>Stateless or unknown</source>
         <translation>Apolide o sconosciuto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="220"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="222"/>
         <source>type to search, or the ISO code</source>
         <translation>scrivi per cercare, o il codice ISO</translation>
     </message>
@@ -1128,7 +1128,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="285"/>
         <source>The intervention stays in the history, marked as withdrawn. Why is it withdrawn (e.g. recorded in the wrong case)?</source>
-        <translation>L'intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
+        <translation>L&apos;intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
     </message>
 </context>
 <context>
@@ -1488,27 +1488,27 @@
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="283"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="285"/>
         <source>overall</source>
         <translation>generale</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="284"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="286"/>
         <source>listening</source>
         <translation>ascolto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="285"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="287"/>
         <source>reading</source>
         <translation>lettura</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="286"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="288"/>
         <source>speaking</source>
         <translation>parlato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="287"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="289"/>
         <source>writing</source>
         <translation>scrittura</translation>
     </message>
@@ -2014,12 +2014,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="184"/>
         <source>choose the module of the housing accompaniment</source>
-        <translation>scegli il modulo dell'accompagnamento abitativo</translation>
+        <translation>scegli il modulo dell&apos;accompagnamento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="185"/>
         <source>a module belongs only to housing accompaniment</source>
-        <translation>il modulo vale solo per l'accompagnamento abitativo</translation>
+        <translation>il modulo vale solo per l&apos;accompagnamento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="188"/>
@@ -2044,7 +2044,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="196"/>
         <source>the review is dated before the latest review</source>
-        <translation>la verifica è precedente all'ultima verifica</translation>
+        <translation>la verifica è precedente all&apos;ultima verifica</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="199"/>
@@ -2253,7 +2253,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="223"/>
         <source>&amp;Business idea:</source>
-        <translation>&amp;Idea d'impresa:</translation>
+        <translation>&amp;Idea d&apos;impresa:</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="224"/>
@@ -2465,7 +2465,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="209"/>
         <source>For &amp;goal:</source>
-        <translation>Per l'&amp;obiettivo:</translation>
+        <translation>Per l&apos;&amp;obiettivo:</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="210"/>
@@ -2495,7 +2495,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="216"/>
         <source>what is to be done</source>
-        <translation>cosa c'è da fare</translation>
+        <translation>cosa c&apos;è da fare</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="219"/>
@@ -2530,7 +2530,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="233"/>
         <source>required: what came of it</source>
-        <translation>obbligatorio: com'è andata</translation>
+        <translation>obbligatorio: com&apos;è andata</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="233"/>
@@ -2565,7 +2565,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="329"/>
         <source>Write the goal.</source>
-        <translation>Scrivi l'obiettivo.</translation>
+        <translation>Scrivi l&apos;obiettivo.</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="364"/>
@@ -2627,12 +2627,12 @@
 <context>
     <name>RepeatEditor</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="344"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="346"/>
         <source>Add a row</source>
         <translation>Aggiungi una riga</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="345"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="347"/>
         <source>Remove last row</source>
         <translation>Togli l&apos;ultima riga</translation>
     </message>
@@ -2764,7 +2764,7 @@
 <context>
     <name>SignatureNote</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="320"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="322"/>
         <source>Signed on the printed form (Print menu of the case file).</source>
         <translation>Si firma sul modulo stampato (menu Stampa della scheda del caso).</translation>
     </message>

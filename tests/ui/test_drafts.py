@@ -93,3 +93,28 @@ def test_a_different_operator_does_not_get_someone_elses_draft(qtbot, make_shell
     desk.unlock("m.rossi", PASSPHRASE)
     assert desk.load_draft(cases.wizard.form_id)["values"]["family_name"] == "Solo per Maria"
     desk.close()
+
+
+def test_an_edit_in_progress_survives_the_lock(qtbot, make_shell, prepared_desk):
+    shell, window = open_lock_screen(qtbot, make_shell, prepared_desk)
+    select_coordinator(window)
+    unlock(qtbot, window)
+    case_id = shell.desk.cases.intake({"family_name": "Mensah", "given_names": ["Kwame"]})
+    cases = window.workspace.cases
+    cases.open_case(case_id)
+    file = cases.case_file
+    file.edit_button.click()
+    assert file.editor.rows["family_name"].editor.focus_target.hasFocus()
+    file.editor.focus_field("notes")
+    type_text(qtbot, "Colloquio al CPI fissato")
+    press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.lock_screen)
+    assert b"Colloquio" not in raw_vault_bytes(prepared_desk)
+    assert file.case is None
+    unlock(qtbot, window)
+    assert cases.pages.currentWidget() is file
+    assert file.editing
+    assert file.editor.values()["notes"] == "Colloquio al CPI fissato"
+    file.save_button.click()
+    assert shell.desk.cases.open(case_id).person["notes"] == "Colloquio al CPI fissato"
+    assert shell.desk.load_draft("case-edit") is None

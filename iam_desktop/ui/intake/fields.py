@@ -64,6 +64,8 @@ def language_name(code: str) -> str:
     language = QLocale.codeToLanguage(code, QLocale.LanguageCodeType.ISO639Part1)
     if language == QLocale.Language.AnyLanguage:
         return code
+    if language == QLocale.Language.English:
+        return "English"  # its native name is that of the default territory ("American English")
     native = QLocale(language).nativeLanguageName()
     return native or QLocale.languageToString(language)
 
@@ -364,6 +366,9 @@ class RepeatEditor(FieldEditor):
             editor = make_editor(sub, self.language)
             if isinstance(editor, ComboEditor):
                 editor.combo.setMinimumWidth(0)  # a cell is as wide as its column
+                cell_layout = editor.layout()
+                if isinstance(cell_layout, QHBoxLayout):
+                    cell_layout.setStretch(0, 1)
             editor.changed.connect(self.changed)
             editor.finished.connect(self.finished)
             self.table.setCellWidget(row, column, editor)

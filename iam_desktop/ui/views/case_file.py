@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -51,6 +51,8 @@ from .attachments import AttachmentsPanel
 from .case_list import status_name
 
 MAX_VALUE_CHARS = 90
+EDIT_FORM_ID = "case-edit"  # the draft of an edit in progress when the desk locks
+DRAFT_DELAY_MS = 1500
 
 
 def short_value(value: Any) -> str:
@@ -222,7 +224,12 @@ class CaseFileView(QWidget):
         layout.addWidget(self.pages)
 
         self.back_button.clicked.connect(self.closed)
-        self.edit_button.clicked.connect(self.start_editing)
+        self.edit_button.clicked.connect(lambda: self.start_editing())
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_edit_draft)
+        self.editor.changed.connect(self.draft_timer.start)
         self.save_button.clicked.connect(self.save_edit)
         self.cancel_button.clicked.connect(self.cancel_edit)
         self.attachments.added.connect(self._attachment_added)
@@ -251,9 +258,16 @@ class CaseFileView(QWidget):
 
     # -- showing -------------------------------------------------------------------------------------------
 
-    def open_case(self, case_id: str) -> None:
+    def open_case(self, case_id: str, *, resume_editing: dict[str, Any] | None = None) -> None:
+        """Show a case; with ``resume_editing`` (an edit's draft after unlocking) go straight back to the editor."""
         cases = self._desk.cases
-        self._runner.run_database(lambda: cases.open(case_id), self._show)
+
+        def shown(case: CaseFile) -> None:
+            self._show(case)
+            if resume_editing is not None:
+                self.start_editing(resume_editing)
+
+        self._runner.run_database(lambda: cases.open(case_id), shown)
 
     def _show(self, case: CaseFile) -> None:
         if not self._desk.unlocked:
@@ -336,11 +350,11 @@ class CaseFileView(QWidget):
 
     # -- editing -------------------------------------------------------------------------------------------
 
-    def start_editing(self) -> None:
+    def start_editing(self, values: dict[str, Any] | None = None) -> None:
         if self.case is None:
             return
         self.editor_title.setText(self.tr("Editing: {0}").format(self.title_label.text()))
-        self.editor.set_values(self.answers)
+        self.editor.set_values(self.answers if values is None else values)
         self.editor.show_findings({}, {})
         self.pages.setCurrentIndex(1)
         self.editor.go_to(0)
@@ -351,6 +365,21 @@ class CaseFileView(QWidget):
 
     def cancel_edit(self) -> None:
         self.pages.setCurrentIndex(0)
+        self._forget_edit_draft()
+
+    def save_edit_draft(self) -> None:
+        """Keep the edit in progress as an encrypted draft (a crash or a lock does not lose it)."""
+        self.draft_timer.stop()
+        if self.case is None or not self.editing or not self._desk.unlocked:
+            return
+        desk, data = self._desk, {"case_id": self.case.case_id, "values": self.editor.values()}
+        self._runner.run_database(lambda: desk.save_draft(EDIT_FORM_ID, data))
+
+    def _forget_edit_draft(self) -> None:
+        self.draft_timer.stop()
+        if self._desk.unlocked:
+            desk = self._desk
+            self._runner.run_database(lambda: desk.discard_draft(EDIT_FORM_ID))
 
     def save_edit(self) -> None:
         if self.case is None:
@@ -367,6 +396,7 @@ class CaseFileView(QWidget):
         self._runner.run_database(lambda: cases.update(case_id, person, extra=extra), self._saved, self._refused)
 
     def _saved(self, _changed: list[str]) -> None:
+        self._forget_edit_draft()
         if self.case is not None:
             self.open_case(self.case.case_id)
         self.changes_applied.emit(Changes(cases=True))

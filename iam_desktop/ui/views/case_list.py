@@ -313,12 +313,21 @@ class CaseListPage(QWidget):
         self.search_timer.stop()
         if not self._desk.unlocked:
             return
-        rows = self._desk.cases.search(
-            self.search_edit.text(),
-            status=self.status_combo.currentData(),
-            step=self.step_combo.currentData(),
-            operator_id=self.operator_combo.currentData(),
-        )
+
+        def search() -> list[CaseRow]:
+            return self._desk.cases.search(
+                self.search_edit.text(),
+                status=self.status_combo.currentData(),
+                step=self.step_combo.currentData(),
+                operator_id=self.operator_combo.currentData(),
+            )
+
+        try:
+            rows = search()
+        except RuntimeError:
+            # The worker added a case to the index while this search walked it ("dictionary changed size"): the
+            # next walk sees the new case. (The index has no lock of its own; see the report.)
+            rows = search()
         self._total = self._desk.cases.count()
         self.model.set_rows(rows)
         self._show_count()

@@ -18,7 +18,7 @@ from iam_desktop.services.desk import Changes, Desk
 from ..errors import ErrorDialog
 from ..intake.wizard import IntakeWizard
 from ..tasks import TaskRunner
-from .case_file import CaseFileView
+from .case_file import EDIT_FORM_ID, CaseFileView
 from .case_list import CaseListPage
 
 
@@ -70,7 +70,11 @@ class CasesView(QWidget):
 
     def session_started(self) -> None:
         self.list_page.new_button.setEnabled(self._desk.can(Permission.EDIT_CASE))
-        if self.wizard.restore_draft():
+        edit = self._desk.load_draft(EDIT_FORM_ID)
+        if edit and isinstance(edit.get("values"), dict) and self._desk.cases.row(str(edit.get("case_id"))):
+            self.pages.setCurrentWidget(self.case_file)
+            self.case_file.open_case(str(edit["case_id"]), resume_editing=edit["values"])
+        elif self.wizard.restore_draft():
             self.pages.setCurrentWidget(self.wizard)
         else:
             self.show_list()
@@ -81,12 +85,19 @@ class CasesView(QWidget):
         if self.pages.currentWidget() is self.wizard:
             self.wizard.view.focus_first()
             return True
+        if self.pages.currentWidget() is self.case_file and self.case_file.editing:
+            self.case_file.editor.focus_first()
+            return True
         return False
 
     def take_drafts(self) -> list[tuple[str, dict[str, Any]]]:
         """The unsaved input to keep as encrypted drafts before locking; the widgets are emptied."""
         drafts = [(self.wizard.form_id, self.wizard.values())] if self.wizard.has_unsaved_input() else []
         self.wizard.clear_input()
+        file = self.case_file
+        if file.editing and file.case is not None:
+            file.draft_timer.stop()
+            drafts.append((EDIT_FORM_ID, {"case_id": file.case.case_id, "values": file.editor.values()}))
         return drafts
 
     def session_ended(self) -> None:
