@@ -5,18 +5,19 @@ dialogs that never block, and a real desk in ``tmp_path`` unlocked by its coordi
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from iam_desktop.domain.roles import Role
 from iam_desktop.services.desk import Desk
 from iam_desktop.ui import i18n_build
 from iam_desktop.ui.errors import ErrorDialog
-from iam_desktop.ui.i18n import UiLanguage
 from iam_desktop.ui.tasks import TaskRunner
 
 PASSPHRASE = "una frase abbastanza lunga"
@@ -46,17 +47,23 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IAM_INSECURE_FAST_KDF", "1")
 
 
-@pytest.fixture(scope="session", autouse=True)
-def built_translations() -> None:
-    i18n_build.release(i18n_build.translation_sources())
+@pytest.fixture(scope="session")
+def italian_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Italian catalogue compiled into a private file: other test runs rebuild the shared .qm meanwhile."""
+    ts = i18n_build.resource("translations", "iam_it.ts")
+    qm = tmp_path_factory.mktemp("qm") / "iam_it.qm"
+    subprocess.run([i18n_build.tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    return qm
 
 
 @pytest.fixture(autouse=True)
-def italian(qapp: QApplication, built_translations: None) -> Iterator[UiLanguage]:
-    language = UiLanguage(qapp)
-    language.switch("it")
-    yield language
-    language.close()
+def italian(qapp: QApplication, italian_catalogue: Path) -> Iterator[QTranslator]:
+    translator = QTranslator()
+    assert translator.load(str(italian_catalogue))
+    qapp.installTranslator(translator)
+    QLocale.setDefault(QLocale("it"))
+    yield translator
+    qapp.removeTranslator(translator)
 
 
 class ShownDialogs:
