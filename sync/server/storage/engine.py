@@ -85,6 +85,11 @@ class Counter:
         self.start = -1
         self.value = -1
 
+    def peek(self) -> int:
+        """The committed value, without locking (to notice later whether anyone wrote in between)."""
+        query = sa.select(log_counter.c.value).where(log_counter.c.id == 1)
+        return int(self.connection.execute(query).scalar_one())
+
     def lock(self) -> int:
         """Take the counter's row lock (held until commit) and return the current value."""
         if self.start < 0:

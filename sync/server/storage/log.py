@@ -148,11 +148,15 @@ class LogMixin:
     def _push_once(self, device: DeviceRow, batch: PushRequest, now_ms: int, horizon: int) -> dict[str, Any]:
         with write_tx(self.engine) as (conn, counter):
             case_ids = {g.case_id for g in batch.grants} | {c.case_id for c in batch.changes}
+            before = counter.peek()
             held = holdings_of(conn, case_ids)
             lookups = grant_lookups(conn, list(batch.grants))
             seen = self._change_lookups(conn, device, batch)
-            counter.lock()
-            # Read after the lock: an erasure that committed meanwhile must win over this push.
+            if counter.lock() != before:
+                # Another write committed while we looked: look again, now that nobody else can write.
+                held = holdings_of(conn, case_ids)
+                lookups = grant_lookups(conn, list(batch.grants))
+                seen = self._change_lookups(conn, device, batch)
             known = known_cases(conn, case_ids)
             grant_statuses = plan_grants(conn, counter, device, list(batch.grants), known, held, lookups)
             statuses = self._apply_changes(conn, counter, device, batch, known, held, horizon, seen)
