@@ -306,3 +306,15 @@ def test_the_same_batch_pushed_twice_at_once_is_stored_once(storage: SqlStorage)
     statuses = sorted({s.status for r in replies for s in r.statuses})
     assert len(replies) == 4 and statuses == ["applied", "duplicate"]
     assert storage.stats()["changes"] == 200 and storage.stats()["grants"] == 1
+
+
+def test_blob_and_chunk_size_limits(storage: SqlStorage) -> None:
+    a, row_a = desk(storage, "Big blobs")
+    case_id = new_case(storage, a, row_a)
+    digest = "0" * 64
+    with pytest.raises(ProtocolError) as too_big:
+        storage.put_blob_chunk(row_a, digest, case_id, storage.max_blob_bytes + 1, 0, b"x")
+    assert too_big.value.code is ErrorCode.BLOB_TOO_LARGE and too_big.value.status == 413
+    with pytest.raises(ProtocolError) as chunk:
+        storage.put_blob_chunk(row_a, digest, case_id, 10 << 20, 0, b"x" * (storage.blob_chunk_bytes + 1))
+    assert chunk.value.code is ErrorCode.BLOB_TOO_LARGE
