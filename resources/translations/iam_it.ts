@@ -42,97 +42,97 @@
         <translation>Oggi: {0}, {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="148"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="150"/>
         <source>Pathway agenda</source>
         <translation>Agenda del percorso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="149"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="151"/>
         <source>&amp;Day</source>
         <translation>&amp;Giorno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="150"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="152"/>
         <source>&amp;Week</source>
         <translation>&amp;Settimana</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="151"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="153"/>
         <source>&amp;Today</source>
         <translation>&amp;Oggi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="152"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
         <source>Previous</source>
         <translation>Precedente</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="153"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="155"/>
         <source>Next</source>
         <translation>Successivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="156"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="156"/>
         <source>Person</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="156"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="154"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="156"/>
         <source>Due</source>
         <translation>Scadenza</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="214"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="216"/>
         <source>Review the individual plan with the person</source>
         <translation>Verifica del progetto individualizzato con la persona</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="216"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="218"/>
         <source>Residence permit expires: check the renewal</source>
         <translation>Scade il permesso di soggiorno: controllare il rinnovo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="217"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="219"/>
         <source>Follow-up contact {0} months after exit</source>
-        <translation>Contatto di follow-up a {0} mesi dall&apos;uscita</translation>
+        <translation>Contatto di follow-up a {0} mesi dall'uscita</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="230"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="232"/>
         <source>Week from {0} to {1}</source>
         <translation>Settimana da {0} a {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="233"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="235"/>
         <source>{0} items, {1} overdue</source>
         <translation>{0} scadenze, {1} in ritardo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="238"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="240"/>
         <source>Overdue ({0})</source>
         <translation>In ritardo ({0})</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="247"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="249"/>
         <source>{0}: nothing due</source>
         <translation>{0}: nessuna scadenza</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="252"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="254"/>
         <source>{0} (today)</source>
         <translation>{0} (oggi)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="269"/>
+        <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="271"/>
         <source>overdue</source>
         <translation>in ritardo</translation>
     </message>
@@ -359,52 +359,52 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="97"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="98"/>
         <source>{0} · expired</source>
         <translation>{0} · scaduto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="99"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="100"/>
         <source>{0} · in {1} days</source>
         <translation>{0} · tra {1} giorni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="137"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="137"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="137"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
         <source>Phone</source>
         <translation>Telefono</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="137"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="137"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
         <source>Step</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Operator</source>
         <translation>Operatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Opened</source>
         <translation>Aperto il</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Permit expires</source>
         <translation>Scadenza permesso</translation>
     </message>
@@ -412,72 +412,77 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="193"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="194"/>
         <source>No cases yet</source>
         <translation>Ancora nessun caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="195"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="196"/>
         <source>The people this desk accompanies will be listed here. Start with “New intake” when you meet someone for the first time.</source>
         <translation>Qui troverai le persone che lo sportello accompagna. Comincia con “Nuova presa in carico” quando incontri qualcuno per la prima volta.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="246"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="258"/>
         <source>Cases</source>
         <translation>Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="247"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="259"/>
         <source>&amp;New intake</source>
         <translation>&amp;Nuova presa in carico</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="248"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="260"/>
         <source>&amp;Search:</source>
         <translation>&amp;Cerca:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="249"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="261"/>
         <source>name, alias, codice fiscale or phone</source>
         <translation>nome, alias, codice fiscale o telefono</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="250"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="262"/>
         <source>No case matches the search.</source>
         <translation>Nessun caso corrisponde alla ricerca.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="285"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="263"/>
+        <source>Opening the case files…</source>
+        <translation>Apertura delle schede dei casi…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="298"/>
         <source>All statuses</source>
         <translation>Tutti gli stati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="286"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="299"/>
         <source>All steps</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="286"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="299"/>
         <source>Step {0}</source>
         <translation>Fase {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="288"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="301"/>
         <source>All operators</source>
         <translation>Tutti gli operatori</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="293"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="306"/>
         <source>{0} cases</source>
         <translation>{0} casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="293"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="306"/>
         <source>1 case</source>
         <translation>1 caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="295"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="308"/>
         <source>{0} of {1} cases</source>
         <translation>{0} di {1} casi</translation>
     </message>
@@ -642,7 +647,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="355"/>
         <source>business project stage recorded</source>
-        <translation>fase del progetto d&apos;impresa registrata</translation>
+        <translation>fase del progetto d'impresa registrata</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="356"/>
@@ -657,12 +662,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="363"/>
         <source>record the housing under Placements</source>
-        <translation>registra l&apos;abitazione negli Inserimenti</translation>
+        <translation>registra l'abitazione negli Inserimenti</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="364"/>
         <source>record a balanced budget with the housing placement</source>
-        <translation>registra un bilancio in pareggio con l&apos;inserimento abitativo</translation>
+        <translation>registra un bilancio in pareggio con l'inserimento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="365"/>
@@ -687,12 +692,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="369"/>
         <source>record the registration in the case file</source>
-        <translation>registra l&apos;iscrizione nella scheda</translation>
+        <translation>registra l'iscrizione nella scheda</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="370"/>
         <source>record the business project under Placements</source>
-        <translation>registra il progetto d&apos;impresa negli Inserimenti</translation>
+        <translation>registra il progetto d'impresa negli Inserimenti</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="371"/>
@@ -743,22 +748,22 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="51"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="52"/>
         <source>open</source>
         <translation>aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="52"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="53"/>
         <source>suspended</source>
         <translation>sospeso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="53"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="54"/>
         <source>closed</source>
         <translation>chiuso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="54"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="55"/>
         <source>draft</source>
         <translation>bozza</translation>
     </message>
@@ -799,7 +804,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="110"/>
         <source>required when the outcome is “Other”</source>
-        <translation>obbligatoria se l&apos;esito è «Altro»</translation>
+        <translation>obbligatoria se l'esito è «Altro»</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="112"/>
@@ -854,26 +859,31 @@
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="142"/>
+        <source>reopened once</source>
+        <translation>riaperto una volta</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="144"/>
         <source>reopened {0} times</source>
         <translation>riaperto {0} volte</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="151"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="154"/>
         <source>Closed: {0}</source>
         <translation>Chiuso: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="153"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="156"/>
         <source>Reopened</source>
         <translation>Riaperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="169"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="172"/>
         <source>With the outcome “Other”, write a note.</source>
-        <translation>Con l&apos;esito «Altro» scrivi una nota.</translation>
+        <translation>Con l'esito «Altro» scrivi una nota.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="189"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="192"/>
         <source>Write why the case is reopened.</source>
         <translation>Scrivi perché il caso viene riaperto.</translation>
     </message>
@@ -1128,7 +1138,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="285"/>
         <source>The intervention stays in the history, marked as withdrawn. Why is it withdrawn (e.g. recorded in the wrong case)?</source>
-        <translation>L&apos;intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
+        <translation>L'intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
     </message>
 </context>
 <context>
@@ -2014,12 +2024,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="184"/>
         <source>choose the module of the housing accompaniment</source>
-        <translation>scegli il modulo dell&apos;accompagnamento abitativo</translation>
+        <translation>scegli il modulo dell'accompagnamento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="185"/>
         <source>a module belongs only to housing accompaniment</source>
-        <translation>il modulo vale solo per l&apos;accompagnamento abitativo</translation>
+        <translation>il modulo vale solo per l'accompagnamento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="188"/>
@@ -2044,7 +2054,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="196"/>
         <source>the review is dated before the latest review</source>
-        <translation>la verifica è precedente all&apos;ultima verifica</translation>
+        <translation>la verifica è precedente all'ultima verifica</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="199"/>
@@ -2106,172 +2116,172 @@
 <context>
     <name>PlacementDialog</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="127"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="128"/>
         <source>ends on</source>
         <translation>termina il</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="141"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="142"/>
         <source>&amp;From:</source>
         <translation>&amp;Dal:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="142"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="143"/>
         <source>&amp;To:</source>
         <translation>&amp;Al:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="145"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="146"/>
         <source>Housing placement</source>
         <translation>Inserimento abitativo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="150"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="151"/>
         <source>co-housing unit or address</source>
         <translation>unità di co-housing o indirizzo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="152"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="153"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="153"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="154"/>
         <source>&amp;Place:</source>
         <translation>&amp;Luogo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="155"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="156"/>
         <source>&amp;Rent paid by the person (month):</source>
         <translation>&amp;Affitto a carico della persona (mese):</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="156"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="157"/>
         <source>Household budget (domestic economy), per month</source>
         <translation>Bilancio familiare (economia domestica), mensile</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="162"/>
         <source>Income:</source>
         <translation>Entrate:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="162"/>
         <source>Rent:</source>
         <translation>Affitto:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="162"/>
         <source>Utilities:</source>
         <translation>Utenze:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="162"/>
         <source>Food:</source>
         <translation>Spesa alimentare:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="161"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="162"/>
         <source>Other:</source>
         <translation>Altro:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="166"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="167"/>
         <source>Balance:</source>
         <translation>Saldo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="181"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="182"/>
         <source>Work placement</source>
         <translation>Inserimento lavorativo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="189"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="190"/>
         <source>&amp;Employer:</source>
         <translation>&amp;Datore di lavoro:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="190"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="191"/>
         <source>&amp;Contract:</source>
         <translation>&amp;Contratto:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="192"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="193"/>
         <source>&amp;Hours a week:</source>
         <translation>&amp;Ore settimanali:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="195"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="196"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="202"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="203"/>
         <source>course completed</source>
         <translation>corso completato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="204"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="205"/>
         <source>e.g. attestato di frequenza; empty when none</source>
         <translation>es. attestato di frequenza; vuoto se nessuno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="205"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="206"/>
         <source>&amp;Course:</source>
         <translation>&amp;Corso:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="206"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="207"/>
         <source>&amp;Provider:</source>
         <translation>&amp;Ente:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="208"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="209"/>
         <source>Hours &amp;planned:</source>
         <translation>Ore &amp;previste:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="209"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="210"/>
         <source>Hours &amp;attended:</source>
         <translation>Ore &amp;frequentate:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="211"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="212"/>
         <source>Cer&amp;tificate:</source>
         <translation>A&amp;ttestato:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="214"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="215"/>
         <source>Self-entrepreneurship</source>
         <translation>Autoimprenditorialità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="220"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="221"/>
         <source>dates of the sessions, e.g. 03/02/2026, 17/02/2026</source>
         <translation>date degli incontri, es. 03/02/2026, 17/02/2026</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="223"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="224"/>
         <source>&amp;Business idea:</source>
-        <translation>&amp;Idea d&apos;impresa:</translation>
+        <translation>&amp;Idea d'impresa:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="224"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="225"/>
         <source>&amp;Stage:</source>
         <translation>&amp;Fase:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="226"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="227"/>
         <source>&amp;Mentoring sessions:</source>
         <translation>Incontri di &amp;mentoring:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="227"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="228"/>
         <source>Funding &amp;applied for:</source>
         <translation>Finanziamento &amp;richiesto:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="228"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="229"/>
         <source>Funding &amp;obtained:</source>
         <translation>Finanziamento &amp;ottenuto:</translation>
     </message>
@@ -2279,97 +2289,97 @@
 <context>
     <name>PlacementsView</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="341"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="342"/>
         <source>Placements</source>
         <translation>Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="342"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="343"/>
         <source>+ &amp;Housing…</source>
         <translation>+ &amp;Abitazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="342"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="343"/>
         <source>+ &amp;Work…</source>
         <translation>+ &amp;Lavoro…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="342"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="343"/>
         <source>+ &amp;Training…</source>
         <translation>+ &amp;Formazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="343"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="344"/>
         <source>+ &amp;Self-entrepreneurship…</source>
         <translation>+ Autoim&amp;prenditorialità…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="346"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="347"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="346"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="347"/>
         <source>Where / what</source>
         <translation>Dove / cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="346"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="347"/>
         <source>From</source>
         <translation>Dal</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="346"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="347"/>
         <source>To</source>
         <translation>Al</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="347"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="348"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="361"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="362"/>
         <source>rent {0}</source>
         <translation>affitto {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="363"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="364"/>
         <source>budget balance {0}</source>
         <translation>saldo del bilancio {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="366"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="367"/>
         <source>{0} h a week</source>
         <translation>{0} ore settimanali</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="368"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="369"/>
         <source>completed</source>
         <translation>completato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="368"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="369"/>
         <source>{0}/{1} h attended</source>
         <translation>{0}/{1} ore frequentate</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="371"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="372"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="372"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="373"/>
         <source>stage: {0}; {1} mentoring sessions</source>
         <translation>fase: {0}; {1} incontri di mentoring</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="374"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="375"/>
         <source>funding obtained {0}</source>
         <translation>finanziamento ottenuto {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="375"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="376"/>
         <source>Self-entrepreneurship</source>
         <translation>Autoimprenditorialità</translation>
     </message>
@@ -2377,218 +2387,218 @@
 <context>
     <name>PlanEditor</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="195"/>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="474"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="196"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="475"/>
         <source>Individual plan</source>
         <translation>Progetto individualizzato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="196"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
         <source>&amp;Print the plan…</source>
         <translation>&amp;Stampa progetto…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="198"/>
         <source>Goal / action</source>
         <translation>Obiettivo / azione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="198"/>
         <source>Owner</source>
         <translation>Responsabile</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="198"/>
         <source>Due</source>
         <translation>Scadenza</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="197"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="198"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="198"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="199"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="199"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="200"/>
         <source>Reviews with the person</source>
         <translation>Verifiche con la persona</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="200"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="201"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="200"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="201"/>
         <source>Operator</source>
         <translation>Operatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="200"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="201"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="201"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="202"/>
         <source>New goal</source>
         <translation>Nuovo obiettivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="202"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="203"/>
         <source>A&amp;xis:</source>
         <translation>A&amp;sse:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="203"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="204"/>
         <source>&amp;Goal:</source>
         <translation>&amp;Obiettivo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="204"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="205"/>
         <source>e.g. a first work contract</source>
         <translation>es. un primo contratto di lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="205"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="206"/>
         <source>Add goal</source>
         <translation>Aggiungi obiettivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="208"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="209"/>
         <source>Action</source>
         <translation>Azione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="209"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="210"/>
         <source>For &amp;goal:</source>
-        <translation>Per l&apos;&amp;obiettivo:</translation>
+        <translation>Per l'&amp;obiettivo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="210"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="211"/>
         <source>&amp;Action:</source>
         <translation>&amp;Azione:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="211"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="212"/>
         <source>&amp;Owner:</source>
         <translation>&amp;Responsabile:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="212"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="213"/>
         <source>D&amp;ue:</source>
         <translation>S&amp;cadenza:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="213"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="214"/>
         <source>&amp;Status:</source>
         <translation>S&amp;tato:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="214"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="215"/>
         <source>Ou&amp;tcome:</source>
         <translation>&amp;Esito:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="216"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="217"/>
         <source>what is to be done</source>
-        <translation>cosa c&apos;è da fare</translation>
+        <translation>cosa c'è da fare</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="219"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="220"/>
         <source>the person, an operator or a partner&apos;s name</source>
         <translation>la persona, un operatore o il nome di un partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="222"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="223"/>
         <source>New action</source>
         <translation>Nuova azione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="223"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="224"/>
         <source>New review</source>
         <translation>Nuova verifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="224"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="225"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="225"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="226"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="226"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="227"/>
         <source>Add review</source>
         <translation>Aggiungi verifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="233"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="234"/>
         <source>required: what came of it</source>
-        <translation>obbligatorio: com&apos;è andata</translation>
+        <translation>obbligatorio: com'è andata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="233"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="234"/>
         <source>when done or cancelled</source>
         <translation>quando è fatta o annullata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="235"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="236"/>
         <source>Save action</source>
         <translation>Salva azione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="235"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="236"/>
         <source>Add action</source>
         <translation>Aggiungi azione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="250"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="251"/>
         <source>agreed on {0}</source>
         <translation>concordato il {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="250"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="251"/>
         <source>no plan yet: add a first goal</source>
         <translation>nessun progetto ancora: aggiungi un primo obiettivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="289"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="290"/>
         <source>overdue</source>
         <translation>in ritardo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="329"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="330"/>
         <source>Write the goal.</source>
-        <translation>Scrivi l&apos;obiettivo.</translation>
+        <translation>Scrivi l'obiettivo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="364"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="365"/>
         <source>Add a goal first: every action serves a goal.</source>
         <translation>Aggiungi prima un obiettivo: ogni azione serve un obiettivo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="407"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="408"/>
         <source>Add a goal first: a review looks at a plan.</source>
         <translation>Aggiungi prima un obiettivo: una verifica riguarda un progetto.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="444"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="445"/>
         <source>Language of the plan</source>
         <translation>Lingua del progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="444"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="445"/>
         <source>The plan is printed in Italian and in:</source>
         <translation>Il progetto viene stampato in italiano e in:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="469"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="470"/>
         <source>Save the plan</source>
         <translation>Salva il progetto</translation>
     </message>

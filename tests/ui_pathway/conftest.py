@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from iam_desktop.domain.roles import Role
@@ -60,10 +60,14 @@ def italian_catalogue(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def italian(qapp: QApplication, italian_catalogue: Path) -> Iterator[QTranslator]:
     translator = QTranslator()
     assert translator.load(str(italian_catalogue))
-    qapp.installTranslator(translator)
+    qtbase = QTranslator()  # standard buttons ("Annulla"), as the app's UiLanguage installs them
+    qtbase.load(QLocale("it"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for installed in (translator, qtbase):
+        qapp.installTranslator(installed)
     QLocale.setDefault(QLocale("it"))
     yield translator
-    qapp.removeTranslator(translator)
+    for installed in (translator, qtbase):
+        qapp.removeTranslator(installed)
 
 
 class ShownDialogs:

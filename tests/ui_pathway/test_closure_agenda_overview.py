@@ -144,7 +144,7 @@ def test_close_and_reopen(make_panel, desk: Desk, case_id: str) -> None:
     panel.reopen_reason.setText("ha perso il lavoro, torna allo sportello")
     panel.reopen_case()
     assert desk.cases.row(case_id).status == "aperto"
-    assert panel.state_label.text() == "Aperto · riaperto 1 volte"
+    assert panel.state_label.text() == "Aperto · riaperto una volta"
     assert [panel.history.topLevelItem(i).text(1) for i in range(2)] == ["Riaperto", "Chiuso: Autonomia raggiunta"]
     as_operator(desk)
     panel.refresh()

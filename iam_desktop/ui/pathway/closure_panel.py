@@ -61,9 +61,9 @@ class ClosurePanel(CasePanel):
         self.close_message = FieldMessage()
         self.close_button = QPushButton()
         self.close_form = QFormLayout(self.close_box)
-        self.close_form.addRow("", self.outcome_combo)
-        self.close_form.addRow("", self.close_date)
-        self.close_form.addRow("", self.close_note)
+        self.close_form.addRow(QLabel(), self.outcome_combo)
+        self.close_form.addRow(QLabel(), self.close_date)
+        self.close_form.addRow(QLabel(), self.close_note)
         self.close_form.addRow("", self.close_message)
         self.close_form.addRow("", self.close_button)
         compact_form(self.close_form)
@@ -72,7 +72,7 @@ class ClosurePanel(CasePanel):
         self.reopen_message = FieldMessage()
         self.reopen_button = QPushButton()
         self.reopen_form = QFormLayout(self.reopen_box)
-        self.reopen_form.addRow("", self.reopen_reason)
+        self.reopen_form.addRow(QLabel(), self.reopen_reason)
         self.reopen_form.addRow("", self.reopen_message)
         self.reopen_form.addRow("", self.reopen_button)
         compact_form(self.reopen_form)
@@ -138,9 +138,12 @@ class ClosurePanel(CasePanel):
             self.state_label.setText(self.tr("Open"))
             self.state_label.setStyleSheet(f"color: {OK_COLOUR};")
         if current.reopenings:
-            self.state_label.setText(
-                self.state_label.text() + " · " + self.tr("reopened {0} times").format(current.reopenings)
+            times = (
+                self.tr("reopened once")
+                if current.reopenings == 1
+                else self.tr("reopened {0} times").format(current.reopenings)
             )
+            self.state_label.setText(self.state_label.text() + " · " + times)
         coordinator = is_coordinator(self._desk)
         self.only_coordinators.setVisible(not coordinator)
         self.close_box.setVisible(coordinator and not current.is_closed)

@@ -166,7 +166,7 @@ class DiaryView(CasePanel):
         self.voided_check = QCheckBox()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(6)
-        for column, width in enumerate((120, 300, 80, 140, 200)):
+        for column, width in enumerate((110, 440, 80, 130, 200)):
             self.tree.setColumnWidth(column, width)
         self.tree.setAlternatingRowColors(True)
         top = QHBoxLayout()

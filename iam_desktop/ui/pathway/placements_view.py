@@ -79,7 +79,8 @@ def money() -> QDoubleSpinBox:
 
 
 def euro(value: Decimal) -> str:
-    return f"{value:,.2f} €".replace(",", "\u2009")
+    """An amount as Italian write it: decimal comma, thin space between thousands."""
+    return f"{value:,.2f} €".replace(",", "\u2009").replace(".", ",")
 
 
 class OptionalEnd(QWidget):
@@ -322,7 +323,7 @@ class PlacementsView(CasePanel):
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setColumnCount(5)
-        for column, width in enumerate((170, 260, 95, 95)):
+        for column, width in enumerate((170, 380, 95, 95)):
             self.tree.setColumnWidth(column, width)
         top = QHBoxLayout()
         top.addWidget(self.title_label, 1)

@@ -80,12 +80,13 @@ class PlanEditor(CasePanel):
         self.previews: list[QWidget] = []
         self.last_pdf: Path | None = None
         self.title_label = heading(size_delta=4)
+        self.title_label.setWordWrap(False)
         self.made_label = QLabel()
         self.made_label.setStyleSheet(MUTED_STYLE)
         self.print_button = QPushButton()
         self.tree = QTreeWidget()
         self.tree.setColumnCount(5)
-        for column, width in enumerate((330, 150, 95, 95)):
+        for column, width in enumerate((440, 160, 90, 90)):
             self.tree.setColumnWidth(column, width)
         self.reviews_title = QLabel()
         self.reviews = QTreeWidget()
@@ -103,8 +104,8 @@ class PlanEditor(CasePanel):
         self.goal_message = FieldMessage()
         self.goal_button = QPushButton()
         self.goal_form = QFormLayout(self.goal_box)
-        self.goal_form.addRow("", self.axis_combo)
-        self.goal_form.addRow("", self.goal_edit)
+        self.goal_form.addRow(QLabel(), self.axis_combo)
+        self.goal_form.addRow(QLabel(), self.goal_edit)
         self.goal_form.addRow("", self.goal_message)
         self.goal_form.addRow("", self.goal_button)
 
@@ -125,10 +126,10 @@ class PlanEditor(CasePanel):
         self.action_form = QFormLayout(self.action_box)
         for key, field in (("goal", self.goal_combo), ("description", self.action_edit), ("owner", self.owner_combo),
                            ("due", self.due_edit)):  # fmt: skip
-            self.action_form.addRow("", field)
+            self.action_form.addRow(QLabel(), field)
             self.action_form.addRow("", self.action_messages[key])
-        self.action_form.addRow("", self.status_combo)
-        self.action_form.addRow("", self.outcome_edit)
+        self.action_form.addRow(QLabel(), self.status_combo)
+        self.action_form.addRow(QLabel(), self.outcome_edit)
         self.action_form.addRow("", self.action_messages["outcome"])
         action_buttons = QHBoxLayout()
         action_buttons.addWidget(self.action_button)
@@ -142,8 +143,8 @@ class PlanEditor(CasePanel):
         self.review_message = FieldMessage()
         self.review_button = QPushButton()
         self.review_form = QFormLayout(self.review_box)
-        self.review_form.addRow("", self.review_date)
-        self.review_form.addRow("", self.review_note)
+        self.review_form.addRow(QLabel(), self.review_date)
+        self.review_form.addRow(QLabel(), self.review_note)
         self.review_form.addRow("", self.review_message)
         self.review_form.addRow("", self.review_button)
 
