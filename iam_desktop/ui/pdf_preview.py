@@ -27,6 +27,8 @@ except ImportError:  # pyside6-pdf not installed: documents can still be saved a
 
 log = logging.getLogger(__name__)
 
+RENDER_DPI = 300
+
 
 class PrivateTempDir:
     """A temporary directory only this user can read, removed with everything in it by ``remove()``."""
@@ -104,7 +106,9 @@ class PdfPreview(QDialog):
         if not painter.begin(printer):
             return
         try:
-            dpi = printer.resolution()
+            # Pages are rendered at most at 300 dpi (sharp on paper; 1200 dpi would be half a gigabyte a page) and
+            # the painter scales them to the printer's page.
+            dpi = min(printer.resolution(), RENDER_DPI)
             for page in range(self.page_count):
                 if page:
                     printer.newPage()

@@ -104,7 +104,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="219"/>
         <source>Follow-up contact {0} months after exit</source>
-        <translation>Contatto di follow-up a {0} mesi dall'uscita</translation>
+        <translation>Contatto di follow-up a {0} mesi dall&apos;uscita</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/agenda_panel.py" line="232"/>
@@ -256,102 +256,102 @@
 <context>
     <name>CaseFileView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="239"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="240"/>
         <source>← Cases</source>
         <translation>← Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="240"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="241"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="241"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="242"/>
         <source>&amp;Print</source>
         <translation>S&amp;tampa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="242"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="243"/>
         <source>Intake form (scheda di presa in carico)…</source>
         <translation>Scheda di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="243"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="244"/>
         <source>Consent form…</source>
         <translation>Modulo di consenso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="244"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="245"/>
         <source>Privacy notice (informativa)…</source>
         <translation>Informativa privacy…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="245"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="246"/>
         <source>Blank intake form…</source>
         <translation>Modulo vuoto di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="246"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
         <source>History of changes</source>
         <translation>Storia delle modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="249"/>
         <source>&amp;Save changes</source>
         <translation>&amp;Salva le modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="249"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="250"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="288"/>
         <source>Opened on {0} by {1} · status: {2} · step {3}</source>
         <translation>Aperto il {0} da {1} · stato: {2} · fase {3}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="305"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="310"/>
         <source>case opened</source>
         <translation>caso aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="305"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="310"/>
         <source>changed</source>
         <translation>modificato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="306"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="311"/>
         <source>imported</source>
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="356"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="361"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="424"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="429"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="425"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="430"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -647,7 +647,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="355"/>
         <source>business project stage recorded</source>
-        <translation>fase del progetto d'impresa registrata</translation>
+        <translation>fase del progetto d&apos;impresa registrata</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="356"/>
@@ -662,12 +662,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="363"/>
         <source>record the housing under Placements</source>
-        <translation>registra l'abitazione negli Inserimenti</translation>
+        <translation>registra l&apos;abitazione negli Inserimenti</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="364"/>
         <source>record a balanced budget with the housing placement</source>
-        <translation>registra un bilancio in pareggio con l'inserimento abitativo</translation>
+        <translation>registra un bilancio in pareggio con l&apos;inserimento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="365"/>
@@ -692,12 +692,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="369"/>
         <source>record the registration in the case file</source>
-        <translation>registra l'iscrizione nella scheda</translation>
+        <translation>registra l&apos;iscrizione nella scheda</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="370"/>
         <source>record the business project under Placements</source>
-        <translation>registra il progetto d'impresa negli Inserimenti</translation>
+        <translation>registra il progetto d&apos;impresa negli Inserimenti</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="371"/>
@@ -771,119 +771,164 @@
 <context>
     <name>ClosurePanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="102"/>
-        <source>Closure</source>
-        <translation>Chiusura</translation>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <source>Closure and follow-up</source>
+        <translation>Chiusura e follow-up</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="103"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="118"/>
         <source>Only a coordinator can close or reopen a case.</source>
         <translation>Solo un coordinatore può chiudere o riaprire un caso.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="104"/>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="111"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="119"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="126"/>
         <source>Close the case</source>
         <translation>Chiudi il caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="105"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="120"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Esito:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="106"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="121"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="107"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="122"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="110"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="125"/>
         <source>required when the outcome is “Other”</source>
-        <translation>obbligatoria se l'esito è «Altro»</translation>
+        <translation>obbligatoria se l&apos;esito è «Altro»</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="112"/>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="115"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="127"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="130"/>
         <source>Reopen the case</source>
         <translation>Riapri il caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="113"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="128"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motivo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="114"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="129"/>
         <source>e.g. the person came back to the desk</source>
         <translation>es. la persona è tornata allo sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="116"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="131"/>
+        <source>Follow-up after exit</source>
+        <translation>Follow-up dopo l&apos;uscita</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="132"/>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contatto:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="133"/>
+        <source>No&amp;te:</source>
+        <translation>No&amp;ta:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="134"/>
+        <source>how the person is doing: work, housing, contacts</source>
+        <translation>come sta la persona: lavoro, casa, relazioni</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="135"/>
+        <source>Record the follow-up</source>
+        <translation>Registra il follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="136"/>
         <source>Closures and reopenings</source>
         <translation>Chiusure e riaperture</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
         <source>Operator</source>
         <translation>Operatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="135"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="159"/>
         <source>Closed on {0} — {1}</source>
         <translation>Chiuso il {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="138"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="162"/>
         <source>Open</source>
         <translation>Aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="142"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="166"/>
         <source>reopened once</source>
         <translation>riaperto una volta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="144"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="168"/>
         <source>reopened {0} times</source>
         <translation>riaperto {0} volte</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="154"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="179"/>
         <source>Closed: {0}</source>
         <translation>Chiuso: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="156"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="181"/>
         <source>Reopened</source>
         <translation>Riaperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="172"/>
-        <source>With the outcome “Other”, write a note.</source>
-        <translation>Con l'esito «Altro» scrivi una nota.</translation>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="192"/>
+        <source>{0} months after exit</source>
+        <translation>a {0} mesi dall&apos;uscita</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="192"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="195"/>
+        <source>{0} months</source>
+        <translation>{0} mesi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="196"/>
+        <source>Recorded: {0}</source>
+        <translation>Registrati: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="196"/>
+        <source>None recorded yet.</source>
+        <translation>Nessuno registrato finora.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="215"/>
+        <source>With the outcome “Other”, write a note.</source>
+        <translation>Con l&apos;esito «Altro» scrivi una nota.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="235"/>
         <source>Write why the case is reopened.</source>
         <translation>Scrivi perché il caso viene riaperto.</translation>
     </message>
@@ -1138,7 +1183,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="285"/>
         <source>The intervention stays in the history, marked as withdrawn. Why is it withdrawn (e.g. recorded in the wrong case)?</source>
-        <translation>L'intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
+        <translation>L&apos;intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
     </message>
 </context>
 <context>
@@ -2024,12 +2069,12 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="184"/>
         <source>choose the module of the housing accompaniment</source>
-        <translation>scegli il modulo dell'accompagnamento abitativo</translation>
+        <translation>scegli il modulo dell&apos;accompagnamento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="185"/>
         <source>a module belongs only to housing accompaniment</source>
-        <translation>il modulo vale solo per l'accompagnamento abitativo</translation>
+        <translation>il modulo vale solo per l&apos;accompagnamento abitativo</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="188"/>
@@ -2054,7 +2099,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="196"/>
         <source>the review is dated before the latest review</source>
-        <translation>la verifica è precedente all'ultima verifica</translation>
+        <translation>la verifica è precedente all&apos;ultima verifica</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/common.py" line="199"/>
@@ -2065,27 +2110,27 @@
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="84"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="86"/>
         <source>{0} pages</source>
         <translation>{0} pagine</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="85"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="87"/>
         <source>&amp;Print…</source>
         <translation>S&amp;tampa…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="86"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="88"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Salva come PDF…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="87"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="89"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="123"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="127"/>
         <source>Save as PDF</source>
         <translation>Salva come PDF</translation>
     </message>
@@ -2093,22 +2138,22 @@
 <context>
     <name>PdfSaveOnly</name>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="147"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="151"/>
         <source>The preview is not available on this computer: save the document and open it with a PDF reader to print it.</source>
         <translation>L&apos;anteprima non è disponibile su questo computer: salva il documento e aprilo con un lettore PDF per stamparlo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="150"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="154"/>
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Salva come PDF…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="151"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="155"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pdf_preview.py" line="164"/>
+        <location filename="../../iam_desktop/ui/pdf_preview.py" line="168"/>
         <source>Save as PDF</source>
         <translation>Salva come PDF</translation>
     </message>
@@ -2263,7 +2308,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="224"/>
         <source>&amp;Business idea:</source>
-        <translation>&amp;Idea d'impresa:</translation>
+        <translation>&amp;Idea d&apos;impresa:</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="225"/>
@@ -2475,7 +2520,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="210"/>
         <source>For &amp;goal:</source>
-        <translation>Per l'&amp;obiettivo:</translation>
+        <translation>Per l&apos;&amp;obiettivo:</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="211"/>
@@ -2505,7 +2550,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="217"/>
         <source>what is to be done</source>
-        <translation>cosa c'è da fare</translation>
+        <translation>cosa c&apos;è da fare</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="220"/>
@@ -2540,7 +2585,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="234"/>
         <source>required: what came of it</source>
-        <translation>obbligatorio: com'è andata</translation>
+        <translation>obbligatorio: com&apos;è andata</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="234"/>
@@ -2575,7 +2620,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="330"/>
         <source>Write the goal.</source>
-        <translation>Scrivi l'obiettivo.</translation>
+        <translation>Scrivi l&apos;obiettivo.</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="365"/>

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 
 from iam_desktop.ui import pdf_preview
 
@@ -113,6 +114,11 @@ def test_printing_opens_the_pdf_preview_and_removes_the_file(qtbot, make_shell, 
     shown.save_path = tmp_path / "copia.pdf"
     preview.save_copy()
     assert shown.save_path.read_bytes().startswith(b"%PDF-")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "stampato.pdf"))
+    preview.render_to(printer)  # what "Stampa…" does once the print dialog is accepted
+    assert (tmp_path / "stampato.pdf").read_bytes().count(b"/Type /Page") >= preview.page_count
     preview.close()
     assert not pdf.exists()
     assert not pdf.parent.exists()
@@ -131,3 +137,22 @@ def test_agenda_lists_expiring_permits(qtbot, make_shell, prepared_desk):
     agenda.permits.itemActivated.emit(rows[1], 0)
     assert window.workspace.sections.currentWidget() is window.workspace.cases
     assert window.workspace.cases.case_file.case.case_id in ids
+
+
+def test_real_worker_thread_saves_an_intake_and_lists_it(qtbot, make_shell, prepared_desk):
+    from .test_lock import open_lock_screen, select_coordinator, unlock
+
+    shell, window = open_lock_screen(qtbot, make_shell, prepared_desk, inline=False)
+    select_coordinator(window)
+    unlock(qtbot, window)
+    cases = window.workspace.cases
+    cases.new_button.click()
+    wizard = cases.wizard
+    wizard.view.rows["family_name"].editor.set_value("Keita")
+    wizard.view.rows["given_names"].editor.set_value(["Awa"])
+    wizard.save_button.click()
+    qtbot.waitUntil(lambda: cases.case_file.case is not None, timeout=5000)
+    assert cases.case_file.title_label.text() == "KEITA Awa"
+    cases.show_list()
+    qtbot.waitUntil(lambda: cases.model.rowCount() == 1, timeout=5000)
+    shell.runner.wait_idle()

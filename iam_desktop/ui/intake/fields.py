@@ -367,8 +367,8 @@ class RepeatEditor(FieldEditor):
             if isinstance(editor, ComboEditor):
                 editor.combo.setMinimumWidth(0)  # a cell is as wide as its column
                 cell_layout = editor.layout()
-                if isinstance(cell_layout, QHBoxLayout):
-                    cell_layout.setStretch(0, 1)
+                if isinstance(cell_layout, QHBoxLayout) and cell_layout.count() > 1:
+                    cell_layout.takeAt(cell_layout.count() - 1)  # no trailing stretch: the combo fills the cell
             editor.changed.connect(self.changed)
             editor.finished.connect(self.finished)
             self.table.setCellWidget(row, column, editor)

@@ -153,6 +153,7 @@ class CaseFileView(QWidget):
         self.form = intake_form()
         self.case: CaseFile | None = None
         self.answers: dict[str, Any] = {}
+        self.operators: dict[str, str] = {}  # id → display name, read with the case on the worker
         self.previews: list[QDialog] = []
         self.back_button = QPushButton()
         self.title_label = heading(size_delta=6)
@@ -260,14 +261,18 @@ class CaseFileView(QWidget):
 
     def open_case(self, case_id: str, *, resume_editing: dict[str, Any] | None = None) -> None:
         """Show a case; with ``resume_editing`` (an edit's draft after unlocking) go straight back to the editor."""
-        cases = self._desk.cases
+        desk = self._desk
 
-        def shown(case: CaseFile) -> None:
-            self._show(case)
+        def read() -> tuple[CaseFile, dict[str, str]]:
+            return desk.cases.open(case_id), {op.id: op.display_name for op in desk.operators()}
+
+        def shown(result: tuple[CaseFile, dict[str, str]]) -> None:
+            self.operators = result[1]
+            self._show(result[0])
             if resume_editing is not None:
                 self.start_editing(resume_editing)
 
-        self._runner.run_database(lambda: cases.open(case_id), shown)
+        self._runner.run_database(read, shown)
 
     def _show(self, case: CaseFile) -> None:
         if not self._desk.unlocked:
@@ -277,7 +282,7 @@ class CaseFileView(QWidget):
         self.answers = join_answers(self.form, case.person, case.extra)
         given = " ".join(case.person.get("given_names") or [])
         self.title_label.setText(f"{str(case.person.get('family_name', '')).upper()} {given}".strip())
-        operators = {op.id: op.display_name for op in self._desk.operators()}
+        operators = self.operators
         opened = "/".join(reversed(str(case.meta.get("opened", "")).split("-")))
         self.meta_label.setText(
             self.tr("Opened on {0} by {1} · status: {2} · step {3}").format(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -196,6 +197,17 @@ class CaseListPage(QWidget):
                 "meet someone for the first time."
             ),
         )
+        self.loading = QWidget()
+        self.loading_label = QLabel()
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        loading_bar = QProgressBar()
+        loading_bar.setRange(0, 0)  # busy: decrypting every case once takes a few seconds on a big desk
+        loading_bar.setMaximumWidth(360)
+        loading_layout = QVBoxLayout(self.loading)
+        loading_layout.addStretch(1)
+        loading_layout.addWidget(self.loading_label)
+        loading_layout.addWidget(loading_bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        loading_layout.addStretch(2)
         self.no_match = QLabel()
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match.setStyleSheet("color: palette(placeholder-text); font-size: 12pt;")
@@ -221,7 +233,7 @@ class CaseListPage(QWidget):
         for combo in (self.status_combo, self.step_combo, self.operator_combo):
             filters.addWidget(combo)
         self.list_stack = QStackedWidget()
-        for page in (self.empty_state, self.table, self.no_match):
+        for page in (self.empty_state, self.table, self.no_match, self.loading):
             self.list_stack.addWidget(page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -248,6 +260,7 @@ class CaseListPage(QWidget):
         self.search_label.setText(self.tr("&Search:"))
         self.search_edit.setPlaceholderText(self.tr("name, alias, codice fiscale or phone"))
         self.no_match.setText(self.tr("No case matches the search."))
+        self.loading_label.setText(self.tr("Opening the case files…"))
         self._fill_filters()
         self.model.retranslate()
         self._show_count()
@@ -298,6 +311,11 @@ class CaseListPage(QWidget):
         self.list_stack.setCurrentWidget(page)
 
     # -- data ----------------------------------------------------------------------------------------------
+
+    def show_loading(self) -> None:
+        """While the index is built on the worker after unlocking (only the first time: later reloads are quick)."""
+        if not self.model.rowCount():
+            self.list_stack.setCurrentWidget(self.loading)
 
     def loaded(self, total: int, operators: dict[str, str], alert_days: int) -> None:
         """After the index is built (on the worker): remember the context and show the current search."""

@@ -114,6 +114,7 @@ class CasesView(QWidget):
             total = desk.cases.count()  # builds the index (decrypts every case once) here, on the worker
             return total, {op.id: op.display_name for op in desk.operators()}, desk.settings().permit_alert_days
 
+        self.list_page.show_loading()
         self._runner.run_database(load, self._loaded)
 
     def _loaded(self, result: tuple[int, dict[str, str], int]) -> None:
