@@ -146,6 +146,12 @@ def test_close_and_reopen(make_panel, desk: Desk, case_id: str) -> None:
     assert desk.cases.row(case_id).status == "aperto"
     assert panel.state_label.text() == "Aperto · riaperto una volta"
     assert [panel.history.topLevelItem(i).text(1) for i in range(2)] == ["Riaperto", "Chiuso: Autonomia raggiunta"]
+    assert panel.follow_ups_label.text() == "Nessuno registrato finora."
+    panel.months_combo.setCurrentIndex(panel.months_combo.findData(3))
+    panel.follow_up_note.setText("lavora ancora in officina")
+    panel.record_follow_up()
+    assert desk.pathway.follow_ups_done(case_id) == frozenset({3})
+    assert panel.follow_ups_label.text() == "Registrati: 3 mesi"
     as_operator(desk)
     panel.refresh()
     assert not panel.close_box.isVisibleTo(panel) and panel.only_coordinators.isVisibleTo(panel)

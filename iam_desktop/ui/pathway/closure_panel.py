@@ -76,6 +76,19 @@ class ClosurePanel(CasePanel):
         self.reopen_form.addRow("", self.reopen_message)
         self.reopen_form.addRow("", self.reopen_button)
         compact_form(self.reopen_form)
+        self.follow_up_box = QGroupBox()
+        self.months_combo = QComboBox()
+        self.follow_up_note = QLineEdit()
+        self.follow_up_button = QPushButton()
+        self.follow_ups_label = QLabel()
+        self.follow_ups_label.setStyleSheet(MUTED_STYLE)
+        self.follow_up_form = QFormLayout(self.follow_up_box)
+        self.follow_up_form.addRow(QLabel(), self.months_combo)
+        self.follow_up_form.addRow(QLabel(), self.follow_up_note)
+        self.follow_up_form.addRow("", self.follow_ups_label)
+        self.follow_up_form.addRow("", self.follow_up_button)
+        compact_form(self.follow_up_form)
+        self.follow_ups_done: frozenset[int] = frozenset()
         self.history_title = QLabel()
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
@@ -88,18 +101,20 @@ class ClosurePanel(CasePanel):
         layout.addWidget(self.only_coordinators)
         layout.addWidget(self.close_box)
         layout.addWidget(self.reopen_box)
+        layout.addWidget(self.follow_up_box)
         layout.addWidget(self.history_title)
         layout.addWidget(self.history, 1)
         self.close_button.clicked.connect(self.close_case)
         self.close_note.returnPressed.connect(self.close_case)
         self.reopen_button.clicked.connect(self.reopen_case)
         self.reopen_reason.returnPressed.connect(self.reopen_case)
+        self.follow_up_button.clicked.connect(self.record_follow_up)
         self.retranslate()
         if self.case_id:
             self.refresh()
 
     def retranslate(self) -> None:
-        self.title_label.setText(self.tr("Closure"))
+        self.title_label.setText(self.tr("Closure and follow-up"))
         self.only_coordinators.setText(self.tr("Only a coordinator can close or reopen a case."))
         self.close_box.setTitle(self.tr("Close the case"))
         form_label(self.close_form, 0, self.tr("&Outcome:"), self.outcome_combo)
@@ -113,16 +128,25 @@ class ClosurePanel(CasePanel):
         form_label(self.reopen_form, 0, self.tr("&Reason:"), self.reopen_reason)
         self.reopen_reason.setPlaceholderText(self.tr("e.g. the person came back to the desk"))
         self.reopen_button.setText(self.tr("Reopen the case"))
+        self.follow_up_box.setTitle(self.tr("Follow-up after exit"))
+        form_label(self.follow_up_form, 0, self.tr("&Contact:"), self.months_combo)
+        form_label(self.follow_up_form, 1, self.tr("No&te:"), self.follow_up_note)
+        self.follow_up_note.setPlaceholderText(self.tr("how the person is doing: work, housing, contacts"))
+        self.follow_up_button.setText(self.tr("Record the follow-up"))
         self.history_title.setText(self.tr("Closures and reopenings"))
         self.history.setHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Operator"), self.tr("Note")])
         self._show()
 
     def refresh(self) -> None:
-        self._load(lambda case_id: (self._desk.pathway.closures(case_id), operator_names(self._desk)), self._loaded)
+        book = self._desk.pathway
+        self._load(
+            lambda case_id: (book.closures(case_id), operator_names(self._desk), book.follow_ups_done(case_id)),
+            self._loaded,
+        )
 
     def _loaded(self, result: object) -> None:
         assert isinstance(result, tuple)
-        self.events, self.operators = result
+        self.events, self.operators, self.follow_ups_done = result
         self._show()
 
     def state(self) -> ClosureState:
@@ -148,6 +172,7 @@ class ClosurePanel(CasePanel):
         self.only_coordinators.setVisible(not coordinator)
         self.close_box.setVisible(coordinator and not current.is_closed)
         self.reopen_box.setVisible(coordinator and current.is_closed)
+        self._show_follow_ups()
         self.history.clear()
         for event in reversed(self.events):
             if event.kind is ClosureKind.CHIUSURA:
@@ -159,6 +184,24 @@ class ClosurePanel(CasePanel):
             )
             item.setToolTip(3, event.note)
             self.history.addTopLevelItem(item)
+
+    def _show_follow_ups(self) -> None:
+        chosen = self.months_combo.currentData()
+        self.months_combo.clear()
+        for months in self._desk.pathway.ladder.follow_up_months:
+            self.months_combo.addItem(self.tr("{0} months after exit").format(months), months)
+        if chosen is not None and self.months_combo.findData(chosen) >= 0:
+            self.months_combo.setCurrentIndex(self.months_combo.findData(chosen))
+        done = ", ".join(self.tr("{0} months").format(m) for m in sorted(self.follow_ups_done))
+        self.follow_ups_label.setText(self.tr("Recorded: {0}").format(done) if done else self.tr("None recorded yet."))
+
+    def record_follow_up(self) -> None:
+        case_id, months = self.case_id, self.months_combo.currentData()
+        if case_id is None or months is None:
+            return
+        note = self.follow_up_note.text().strip()
+        self.follow_up_note.clear()
+        self._write(lambda: self._desk.pathway.record_follow_up(case_id, int(months), note))
 
     def close_case(self) -> None:
         case_id = self.case_id
