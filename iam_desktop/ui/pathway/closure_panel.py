@@ -137,6 +137,12 @@ class ClosurePanel(CasePanel):
         self.history.setHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Operator"), self.tr("Note")])
         self._show()
 
+    def _forget(self) -> None:
+        self.events, self.operators, self.follow_ups_done = [], {}, frozenset()
+        for field in (self.close_note, self.reopen_reason, self.follow_up_note):
+            field.clear()
+        self._show()
+
     def refresh(self) -> None:
         book = self._desk.pathway
         self._load(

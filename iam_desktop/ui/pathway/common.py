@@ -239,6 +239,14 @@ class CasePanel(QWidget):
     def refresh(self) -> None:
         """Reload what the panel shows for the current case (subclasses)."""
 
+    def clear(self) -> None:
+        """Forget the case and everything shown of it (on lock: nothing personal stays on screen)."""
+        self.case_id = None
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop the data read for the case and show the empty panel (subclasses)."""
+
     def retranslate(self) -> None:
         """Set every text in the UI language (subclasses)."""
 

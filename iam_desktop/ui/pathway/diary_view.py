@@ -197,6 +197,10 @@ class DiaryView(CasePanel):
                                    self.tr("Participants"), self.tr("Note")])  # fmt: skip
         self._show()
 
+    def _forget(self) -> None:
+        self.diary, self.operators = [], {}
+        self._show()
+
     def refresh(self) -> None:
         self._load(lambda case_id: (self._desk.pathway.diary(case_id), operator_names(self._desk)), self._loaded)
 

@@ -190,6 +190,11 @@ class CasePathwayPanel(CasePanel):
 
     # -- loading -------------------------------------------------------------------------------------------
 
+    def _forget(self) -> None:
+        self.state = None
+        self.target_combo.clear()
+        self._show()
+
     def refresh(self) -> None:
         self._load(lambda case_id: read_state(self._desk, case_id), self._loaded)
 

@@ -348,6 +348,10 @@ class PlacementsView(CasePanel):
                                    self.tr("Details")])  # fmt: skip
         self._show()
 
+    def _forget(self) -> None:
+        self.placements = []
+        self._show()
+
     def refresh(self) -> None:
         self._load(self._desk.pathway.placements, self._loaded)
 

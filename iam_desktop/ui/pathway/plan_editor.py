@@ -237,6 +237,13 @@ class PlanEditor(CasePanel):
 
     # -- loading and showing -------------------------------------------------------------------------------
 
+    def _forget(self) -> None:
+        self.plan, self.operators, self.editing_action = None, {}, None
+        for field in (self.goal_edit, self.action_edit, self.outcome_edit, self.review_note):
+            field.clear()
+        self.owner_combo.setEditText("")
+        self._show()
+
     def refresh(self) -> None:
         self._load(lambda case_id: (self._desk.pathway.plan(case_id), operator_names(self._desk)), self._loaded)
 

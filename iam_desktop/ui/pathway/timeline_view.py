@@ -47,6 +47,10 @@ class TimelineView(CasePanel):
         self.tree.setHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Details")])
         self._show()
 
+    def _forget(self) -> None:
+        self.events = []
+        self._show()
+
     def refresh(self) -> None:
         self._load(self._desk.pathway.case_timeline, self._loaded)
 
