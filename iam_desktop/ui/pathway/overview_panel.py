@@ -158,7 +158,6 @@ class OverviewPanel(QWidget):
         layout.addWidget(self.counts_frame)
         layout.addWidget(self.table, 1)
         self.table.activated.connect(self._activated)
-        self.table.doubleClicked.connect(self._activated)
         self.retranslate()
 
     def _step_name(self, number: int) -> str:
