@@ -359,52 +359,52 @@
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="98"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="99"/>
         <source>{0} · expired</source>
         <translation>{0} · scaduto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="100"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="101"/>
         <source>{0} · in {1} days</source>
         <translation>{0} · tra {1} giorni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Codice fiscale</source>
         <translation>Codice fiscale</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Phone</source>
         <translation>Telefono</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Status</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Step</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="140"/>
         <source>Operator</source>
         <translation>Operatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="140"/>
         <source>Opened</source>
         <translation>Aperto il</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="140"/>
         <source>Permit expires</source>
         <translation>Scadenza permesso</translation>
     </message>
@@ -412,77 +412,77 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="194"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="195"/>
         <source>No cases yet</source>
         <translation>Ancora nessun caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="196"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="197"/>
         <source>The people this desk accompanies will be listed here. Start with “New intake” when you meet someone for the first time.</source>
         <translation>Qui troverai le persone che lo sportello accompagna. Comincia con “Nuova presa in carico” quando incontri qualcuno per la prima volta.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="258"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="259"/>
         <source>Cases</source>
         <translation>Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="259"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="260"/>
         <source>&amp;New intake</source>
         <translation>&amp;Nuova presa in carico</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="260"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="261"/>
         <source>&amp;Search:</source>
         <translation>&amp;Cerca:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="261"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="262"/>
         <source>name, alias, codice fiscale or phone</source>
         <translation>nome, alias, codice fiscale o telefono</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="262"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="263"/>
         <source>No case matches the search.</source>
         <translation>Nessun caso corrisponde alla ricerca.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="263"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="264"/>
         <source>Opening the case files…</source>
         <translation>Apertura delle schede dei casi…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="298"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="299"/>
         <source>All statuses</source>
         <translation>Tutti gli stati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="299"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="300"/>
         <source>All steps</source>
         <translation>Tutte le fasi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="299"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="300"/>
         <source>Step {0}</source>
         <translation>Fase {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="301"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="302"/>
         <source>All operators</source>
         <translation>Tutti gli operatori</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="306"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="307"/>
         <source>{0} cases</source>
         <translation>{0} casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="306"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="307"/>
         <source>1 case</source>
         <translation>1 caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="308"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="309"/>
         <source>{0} of {1} cases</source>
         <translation>{0} di {1} casi</translation>
     </message>
@@ -545,202 +545,202 @@
         <translation>Il caso è chiuso: riaprilo prima di spostarlo sui gradini.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="244"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="249"/>
         <source>since today</source>
         <translation>da oggi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="246"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="251"/>
         <source>for 1 day</source>
         <translation>da 1 giorno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="247"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="252"/>
         <source>for {0} days</source>
         <translation>da {0} giorni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="271"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="276"/>
         <source>Entry criteria of step {0}</source>
         <translation>Criteri di ingresso del gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="274"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="279"/>
         <source>Going back to step {0}: no criteria, a reason is needed</source>
         <translation>Ritorno al gradino {0}: nessun criterio, serve un motivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="291"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="296"/>
         <source>To reach step {0} these are missing: {1}.</source>
         <translation>Per passare al gradino {0} mancano: {1}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="294"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="299"/>
         <source>Every criterion is met.</source>
         <translation>Tutti i criteri sono soddisfatti.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="297"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="302"/>
         <source>Move to step {0}</source>
         <translation>Passa al gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="297"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="302"/>
         <source>Back to step {0}…</source>
         <translation>Torna al gradino {0}…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="323"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="328"/>
         <source>ticked by {0} on {1}</source>
         <translation>spuntato da {0} il {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="325"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="330"/>
         <source>checklist item: tick it when done</source>
         <translation>voce da spuntare quando è fatta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="342"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="347"/>
         <source>permit recorded, valid until {0}</source>
         <translation>permesso registrato, valido fino al {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="343"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="348"/>
         <source>renewal receipt recorded</source>
         <translation>ricevuta di rinnovo registrata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="345"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="350"/>
         <source>Italian level recorded: {0}</source>
         <translation>livello di italiano registrato: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="349"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="354"/>
         <source>contract recorded</source>
         <translation>contratto registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="350"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="355"/>
         <source>housing placement recorded</source>
         <translation>inserimento abitativo registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="351"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="356"/>
         <source>household budget balanced</source>
         <translation>bilancio familiare in pareggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="352"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="357"/>
         <source>completed course recorded</source>
         <translation>corso completato registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="353"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="358"/>
         <source>course in progress recorded</source>
         <translation>corso in svolgimento registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="354"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="359"/>
         <source>registration recorded</source>
         <translation>iscrizione registrata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="355"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="360"/>
         <source>business project stage recorded</source>
         <translation>fase del progetto d&apos;impresa registrata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="356"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="361"/>
         <source>funding obtained recorded</source>
         <translation>finanziamento ottenuto registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="362"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="367"/>
         <source>record the contract under Placements</source>
         <translation>registra il contratto negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="363"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="368"/>
         <source>record the housing under Placements</source>
         <translation>registra l&apos;abitazione negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="364"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="369"/>
         <source>record a balanced budget with the housing placement</source>
         <translation>registra un bilancio in pareggio con l&apos;inserimento abitativo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="365"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="370"/>
         <source>record the completed course under Placements</source>
         <translation>registra il corso completato negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="366"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="371"/>
         <source>record the course under Placements</source>
         <translation>registra il corso negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="367"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="372"/>
         <source>record a valid permit or the renewal receipt in the case file</source>
         <translation>registra un permesso valido o la ricevuta di rinnovo nella scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="368"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="373"/>
         <source>record the Italian level in the case file</source>
         <translation>registra il livello di italiano nella scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="369"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="374"/>
         <source>record the registration in the case file</source>
         <translation>registra l&apos;iscrizione nella scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="370"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="375"/>
         <source>record the business project under Placements</source>
         <translation>registra il progetto d&apos;impresa negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="371"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="376"/>
         <source>record the funding under Placements</source>
         <translation>registra il finanziamento negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="387"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="392"/>
         <source>forced</source>
         <translation>forzato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="395"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="400"/>
         <source>Criteria missing when forced: {0}</source>
         <translation>Criteri mancanti al momento della forzatura: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="414"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="419"/>
         <source>Back to step {0}</source>
         <translation>Ritorno al gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="415"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="420"/>
         <source>Why does the person go back to step {0}? The reason is recorded.</source>
         <translation>Perché la persona torna al gradino {0}? Il motivo viene registrato.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="427"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="432"/>
         <source>Force the move to step {0}</source>
         <translation>Forza il passaggio al gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="428"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="433"/>
         <source>Some criteria are missing. Write why the person moves to step {0} anyway: the reason and the missing criteria are recorded.</source>
         <translation>Mancano alcuni criteri. Scrivi perché la persona passa comunque al gradino {0}: il motivo e i criteri mancanti vengono registrati.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="456"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="461"/>
         <source>Move refused: to reach step {0} these are missing: {1}.</source>
         <translation>Passaggio rifiutato: per il gradino {0} mancano: {1}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="463"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="468"/>
         <source>Only a coordinator can force a move whose criteria are missing.</source>
         <translation>Solo un coordinatore può forzare un passaggio con criteri mancanti.</translation>
     </message>
@@ -873,62 +873,62 @@
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="159"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="165"/>
         <source>Closed on {0} — {1}</source>
         <translation>Chiuso il {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="162"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="168"/>
         <source>Open</source>
         <translation>Aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="166"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="172"/>
         <source>reopened once</source>
         <translation>riaperto una volta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="168"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="174"/>
         <source>reopened {0} times</source>
         <translation>riaperto {0} volte</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="179"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="185"/>
         <source>Closed: {0}</source>
         <translation>Chiuso: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="181"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="187"/>
         <source>Reopened</source>
         <translation>Riaperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="192"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="198"/>
         <source>{0} months after exit</source>
         <translation>a {0} mesi dall&apos;uscita</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="195"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="201"/>
         <source>{0} months</source>
         <translation>{0} mesi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="196"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="202"/>
         <source>Recorded: {0}</source>
         <translation>Registrati: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="196"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="202"/>
         <source>None recorded yet.</source>
         <translation>Nessuno registrato finora.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="215"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="221"/>
         <source>With the outcome “Other”, write a note.</source>
         <translation>Con l&apos;esito «Altro» scrivi una nota.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="235"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="241"/>
         <source>Write why the case is reopened.</source>
         <translation>Scrivi perché il caso viene riaperto.</translation>
     </message>
@@ -1161,27 +1161,27 @@
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="226"/>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="230"/>
         <source>Withdrawn: {0}</source>
         <translation>Annullato: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="230"/>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="234"/>
         <source>{0} (corrected)</source>
         <translation>{0} (corretto)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="235"/>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="239"/>
         <source>version {0}, written {1}: {2}</source>
         <translation>versione {0}, scritta il {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="284"/>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="288"/>
         <source>Withdraw an intervention</source>
         <translation>Annulla un intervento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="285"/>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="289"/>
         <source>The intervention stays in the history, marked as withdrawn. Why is it withdrawn (e.g. recorded in the wrong case)?</source>
         <translation>L&apos;intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
     </message>
@@ -1729,17 +1729,17 @@
 <context>
     <name>OverviewPanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="169"/>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="168"/>
         <source>Pathway overview</source>
         <translation>Quadro del percorso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="170"/>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="169"/>
         <source>The overview of the desk&apos;s cases is for coordinators.</source>
         <translation>Il quadro dei casi dello sportello è riservato ai coordinatori.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="171"/>
+        <location filename="../../iam_desktop/ui/pathway/overview_panel.py" line="170"/>
         <source>overdue items</source>
         <translation>scadenze in ritardo</translation>
     </message>
@@ -2384,47 +2384,47 @@
         <translation>Dettagli</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="362"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="366"/>
         <source>rent {0}</source>
         <translation>affitto {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="364"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="368"/>
         <source>budget balance {0}</source>
         <translation>saldo del bilancio {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="367"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="371"/>
         <source>{0} h a week</source>
         <translation>{0} ore settimanali</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="369"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="373"/>
         <source>completed</source>
         <translation>completato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="369"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="373"/>
         <source>{0}/{1} h attended</source>
         <translation>{0}/{1} ore frequentate</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="372"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="376"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="373"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="377"/>
         <source>stage: {0}; {1} mentoring sessions</source>
         <translation>fase: {0}; {1} incontri di mentoring</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="375"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="379"/>
         <source>funding obtained {0}</source>
         <translation>finanziamento ottenuto {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="376"/>
+        <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="380"/>
         <source>Self-entrepreneurship</source>
         <translation>Autoimprenditorialità</translation>
     </message>
@@ -2433,7 +2433,7 @@
     <name>PlanEditor</name>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="196"/>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="475"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="482"/>
         <source>Individual plan</source>
         <translation>Progetto individualizzato</translation>
     </message>
@@ -2603,47 +2603,47 @@
         <translation>Aggiungi azione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="251"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="258"/>
         <source>agreed on {0}</source>
         <translation>concordato il {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="251"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="258"/>
         <source>no plan yet: add a first goal</source>
         <translation>nessun progetto ancora: aggiungi un primo obiettivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="290"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="297"/>
         <source>overdue</source>
         <translation>in ritardo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="330"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="337"/>
         <source>Write the goal.</source>
         <translation>Scrivi l&apos;obiettivo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="365"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="372"/>
         <source>Add a goal first: every action serves a goal.</source>
         <translation>Aggiungi prima un obiettivo: ogni azione serve un obiettivo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="408"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="415"/>
         <source>Add a goal first: a review looks at a plan.</source>
         <translation>Aggiungi prima un obiettivo: una verifica riguarda un progetto.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="445"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="452"/>
         <source>Language of the plan</source>
         <translation>Lingua del progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="445"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="452"/>
         <source>The plan is printed in Italian and in:</source>
         <translation>Il progetto viene stampato in italiano e in:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="470"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="477"/>
         <source>Save the plan</source>
         <translation>Salva il progetto</translation>
     </message>
@@ -2651,7 +2651,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/common.py" line="300"/>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="308"/>
         <source>Write the reason: it is recorded with the change.</source>
         <translation>Scrivi il motivo: viene registrato con la modifica.</translation>
     </message>
@@ -2847,97 +2847,97 @@
         <translation>Dettagli</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="60"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="64"/>
         <source>Step</source>
         <translation>Gradino</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="61"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="65"/>
         <source>Diary</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="62"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="66"/>
         <source>Placement starts</source>
         <translation>Inizio inserimento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="63"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="67"/>
         <source>Placement ends</source>
         <translation>Fine inserimento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="64"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="68"/>
         <source>Permit issued</source>
         <translation>Permesso rilasciato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="65"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="69"/>
         <source>Permit renewal requested</source>
         <translation>Rinnovo del permesso richiesto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="66"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="70"/>
         <source>Permit expires</source>
         <translation>Scadenza del permesso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="67"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="71"/>
         <source>Individual plan agreed</source>
         <translation>Progetto individualizzato concordato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="68"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="72"/>
         <source>Plan review</source>
         <translation>Verifica del progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="69"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="73"/>
         <source>Case closed</source>
         <translation>Caso chiuso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="70"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="74"/>
         <source>Case reopened</source>
         <translation>Caso riaperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="80"/>
         <source>from step {0} to step {1}</source>
         <translation>dal gradino {0} al gradino {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="81"/>
         <source>forced by the coordinator</source>
         <translation>forzato dal coordinatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="80"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="84"/>
         <source>corrected</source>
         <translation>corretto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="89"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="93"/>
         <source>Housing</source>
         <translation>Abitazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="89"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="93"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="89"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="93"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="90"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="94"/>
         <source>Self-entrepreneurship</source>
         <translation>Autoimprenditorialità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="106"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="110"/>
         <source>planned</source>
         <translation>previsto</translation>
     </message>

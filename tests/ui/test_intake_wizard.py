@@ -54,6 +54,13 @@ def test_full_intake_by_keyboard_with_a_correction(qtbot, make_shell, prepared_d
     assert not cf_row.error.isVisible()
     assert not cf_row.warning.isVisible()  # sex, birth date and country agree with the code
     assert focused() is view.rows["protection_status"].editor.focus_target
+    press(qtbot, Qt.Key.Key_PageUp, Qt.KeyboardModifier.AltModifier)  # back to the first section...
+    assert view.section == 0
+    assert view.labels["phone"].text() == "&Telefono:"
+    press(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # ...where Alt+T jumps to the phone
+    assert focused() is view.rows["phone"].editor.focus_target
+    press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.AltModifier)
+    assert view.section == 1
 
     type_fields(qtbot, ["Rif", "Asi", "AB1234567", "Brescia", "10/01/2025", "10/01/2027"])
     for _ in range(len(wizard.form.sections) - 2):

@@ -74,7 +74,8 @@ class CaseListModel(QAbstractTableModel):
     def set_rows(self, rows: list[CaseRow]) -> None:
         self.beginResetModel()
         self.rows = rows
-        self._sort_rows()
+        if self._sort != (self.NAME, Qt.SortOrder.AscendingOrder):
+            self._sort_rows()  # the case book already returns rows by name: no second sort per keystroke
         self.endResetModel()
 
     def clear(self) -> None:
