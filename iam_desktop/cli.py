@@ -14,14 +14,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from iam_desktop import __version__, cli_cases, cli_sync
+from iam_desktop import __version__, cli_cases, cli_report, cli_sync
 from iam_desktop.domain.errors import IamError
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.logging_setup import configure_logging
 from iam_desktop.services.messages import describe
 
 COMMANDS = (
-    "init", "unlock-check", "audit", "backup", "restore", "reset-passphrase", "case", "print", "agenda",
+    "init", "unlock-check", "audit", "backup", "restore", "reset-passphrase", "case", "print", "agenda", "report",
     *cli_sync.COMMANDS,
 )  # fmt: skip
 
@@ -67,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     reset.add_argument("--passphrase-file", type=Path, help="the new passphrase")
 
     cli_cases.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
+    cli_report.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
     cli_sync.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
     return parser
 
@@ -216,6 +217,14 @@ def cmd_agenda(args: argparse.Namespace) -> int:
         desk.close()
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    desk = _open_unlocked(args)
+    try:
+        return cli_report.run_report(desk, args)
+    finally:
+        desk.close()
+
+
 def cmd_print(args: argparse.Namespace) -> int:
     desk = _open_unlocked(args)
     try:
@@ -225,6 +234,7 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 HANDLERS = {
+    "report": cmd_report,
     "case": cmd_case,
     "print": cmd_print,
     "agenda": cmd_agenda,
