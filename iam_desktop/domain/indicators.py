@@ -1,8 +1,8 @@
 """Monitoring indicators as data (``resources/indicators/*.json``, format in ``indicators.schema.json``): this module
 owns the loader, which refuses a broken file naming the file, the line and the indicator, and the closed vocabulary
 of measures a formula may use with their parameters and allowed breakdowns. The computation over plain, already
-decrypted case records lives in ``indicator_engine`` and the publication rules (small-cell suppression) in
-``suppression``; both speak the types defined here. No sentences here: labels and definitions come from the file."""
+decrypted case records lives in ``indicator_engine``; the publication rule (small-cell suppression) closes this
+module. No sentences here: labels and definitions come from the file."""
 
 from __future__ import annotations
 
