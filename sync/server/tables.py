@@ -77,18 +77,22 @@ devices = sa.Table(
     sa.Column("approved_by", Id),
 )
 
+# `case_no` is the log sequence of the case's first grant: unique, and increasing in creation order, so the
+# indexes of holdings, grants and changes grow at their right edge instead of at random pages as a random
+# `case_id` would make them (the difference is a third of the time of a 100,000-case push). Only
+# `cases.case_id` is a random-order index.
 cases = sa.Table(
     "cases",
     metadata,
-    sa.Column("case_id", Id, primary_key=True),
-    sa.Column("created_seq", sa.BigInteger, nullable=False),
+    sa.Column("case_no", Seq, primary_key=True, autoincrement=False),
+    sa.Column("case_id", Id, nullable=False, unique=True),
     sa.Column("erased_ms", sa.BigInteger),
 )
 
 holdings = sa.Table(
     "holdings",
     metadata,
-    sa.Column("case_id", Id, primary_key=True),
+    sa.Column("case_no", sa.BigInteger, primary_key=True),
     sa.Column("desk_id", Id, primary_key=True),
     sa.Column("since_seq", sa.BigInteger, nullable=False),
     sa.Index("ix_holdings_desk_since", "desk_id", "since_seq"),
@@ -98,12 +102,13 @@ grants = sa.Table(
     "grants",
     metadata,
     sa.Column("seq", Seq, primary_key=True, autoincrement=False),
+    sa.Column("case_no", sa.BigInteger, nullable=False),
     sa.Column("case_id", Id, nullable=False),
     sa.Column("desk_id", Id, nullable=False),
     sa.Column("key_id", sa.String(64), nullable=False),
     sa.Column("wrapped_key", sa.Text, nullable=False),
     sa.Column("device_id", Id, nullable=False),
-    sa.UniqueConstraint("case_id", "desk_id", "key_id", name="uq_grants_case_desk_key"),
+    sa.UniqueConstraint("case_no", "desk_id", "key_id", name="uq_grants_case_desk_key"),
     sa.Index("ix_grants_desk_seq", "desk_id", "seq"),
 )
 
@@ -114,21 +119,20 @@ changes = sa.Table(
     sa.Column("change_id", Id, nullable=False, unique=True),
     sa.Column("device_id", Id, nullable=False),
     sa.Column("device_seq", sa.BigInteger, nullable=False),
-    sa.Column("case_id", Id, nullable=False),
+    sa.Column("case_no", sa.BigInteger, nullable=False),
     sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("record_id", Id, nullable=False),
-    sa.Column("hlc", sa.String(20), nullable=False),
     sa.Column("size", sa.Integer, nullable=False),
     sa.Column("envelope", sa.Text, nullable=False),
     sa.UniqueConstraint("device_id", "device_seq", name="uq_changes_device_seq"),
-    sa.Index("ix_changes_case_seq", "case_id", "seq"),
+    sa.Index("ix_changes_case_seq", "case_no", "seq"),
 )
 
 tombstones = sa.Table(
     "tombstones",
     metadata,
     sa.Column("seq", Seq, primary_key=True, autoincrement=False),
-    sa.Column("case_id", Id, nullable=False),
+    sa.Column("case_no", sa.BigInteger, nullable=False),
     sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("record_id", Id, nullable=False),
 )

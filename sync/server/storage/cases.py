@@ -15,21 +15,23 @@ import sqlalchemy as sa
 from sync.protocol import BlobStatus, EraseReply, ErrorCode, Grant, GrantReply, ProtocolError, RevokeReply
 from sync.server.storage.base import DeviceRow
 from sync.server.storage.engine import now_ms, write_tx
-from sync.server.storage.log import holdings_of, known_cases, plan_grants, require_active
+from sync.server.storage.log import case_numbers, holdings_of, known_cases, plan_grants, require_active
 from sync.server.tables import blob_chunks, blobs, cases, changes, desks, grants, holdings, notices, tombstones
 
 __all__ = ["CasesMixin"]
 
 
-def _check_holds(conn: sa.Connection, device: DeviceRow, case_id: str) -> None:
-    """Refuse unless the device's desk holds the (existing, not erased) case or it is a central device."""
-    known = known_cases(conn, {case_id})
+def _check_holds(conn: sa.Connection, device: DeviceRow, case_id: str) -> int:
+    """The case's number; refused unless the device's desk holds the (existing, not erased) case or the device
+    is a central one."""
+    known, numbers = case_numbers(conn, {case_id})
     if case_id not in known:
         raise ProtocolError(ErrorCode.NOT_FOUND, "no such case")
     if known[case_id]:
         raise ProtocolError(ErrorCode.CASE_ERASED, "the case was erased")
     if not device.central and (case_id, device.desk_id) not in holdings_of(conn, {case_id}):
         raise ProtocolError(ErrorCode.CASE_FORBIDDEN, "the desk does not hold this case")
+    return numbers[case_id]
 
 
 class CasesMixin:
@@ -42,16 +44,18 @@ class CasesMixin:
         require_active(device)
         with write_tx(self.engine) as (conn, counter):
             case_ids = {g.case_id for g in batch}
-            known = known_cases(conn, case_ids)
+            counter.lock()
+            known, numbers = case_numbers(conn, case_ids)
             held = holdings_of(conn, case_ids)
-            return GrantReply.model_validate({"statuses": plan_grants(conn, counter, device, batch, known, held)})
+            statuses = plan_grants(conn, counter, device, batch, known, numbers, held)
+            return GrantReply.model_validate({"statuses": statuses})
 
     def revoke_grant(self, device: DeviceRow, case_id: str, desk_id: str) -> RevokeReply:
         require_active(device)
         with write_tx(self.engine) as (conn, counter):
-            _check_holds(conn, device, case_id)
-            result = conn.execute(grants.delete().where(grants.c.case_id == case_id, grants.c.desk_id == desk_id))
-            held = conn.execute(holdings.delete().where(holdings.c.case_id == case_id, holdings.c.desk_id == desk_id))
+            case_no = _check_holds(conn, device, case_id)
+            result = conn.execute(grants.delete().where(grants.c.case_no == case_no, grants.c.desk_id == desk_id))
+            held = conn.execute(holdings.delete().where(holdings.c.case_no == case_no, holdings.c.desk_id == desk_id))
             if not held.rowcount:
                 raise ProtocolError(ErrorCode.NOT_FOUND, "that desk holds no grant for this case")
             conn.execute(notices.insert().values(seq=counter.take(), desk_id=desk_id, case_id=case_id, kind="revoked"))
@@ -61,20 +65,20 @@ class CasesMixin:
     def erase_case(self, device: DeviceRow, case_id: str) -> EraseReply:
         require_active(device)
         with write_tx(self.engine) as (conn, counter):
-            _check_holds(conn, device, case_id)
+            case_no = _check_holds(conn, device, case_id)
             holders = {
-                r.desk_id for r in conn.execute(sa.select(holdings.c.desk_id).where(holdings.c.case_id == case_id))
+                r.desk_id for r in conn.execute(sa.select(holdings.c.desk_id).where(holdings.c.case_no == case_no))
             }
             holders |= {r.desk_id for r in conn.execute(sa.select(desks.c.desk_id).where(desks.c.kind == "central"))}
-            removed = conn.execute(changes.delete().where(changes.c.case_id == case_id)).rowcount or 0
-            conn.execute(tombstones.delete().where(tombstones.c.case_id == case_id))
-            shredded = conn.execute(grants.delete().where(grants.c.case_id == case_id)).rowcount or 0
-            conn.execute(holdings.delete().where(holdings.c.case_id == case_id))
+            removed = conn.execute(changes.delete().where(changes.c.case_no == case_no)).rowcount or 0
+            conn.execute(tombstones.delete().where(tombstones.c.case_no == case_no))
+            shredded = conn.execute(grants.delete().where(grants.c.case_no == case_no)).rowcount or 0
+            conn.execute(holdings.delete().where(holdings.c.case_no == case_no))
             hashes = [r.sha256 for r in conn.execute(sa.select(blobs.c.sha256).where(blobs.c.case_id == case_id))]
             if hashes:
                 conn.execute(blob_chunks.delete().where(blob_chunks.c.sha256.in_(hashes)))
                 conn.execute(blobs.delete().where(blobs.c.sha256.in_(hashes)))
-            conn.execute(cases.update().where(cases.c.case_id == case_id).values(erased_ms=now_ms()))
+            conn.execute(cases.update().where(cases.c.case_no == case_no).values(erased_ms=now_ms()))
             conn.execute(
                 notices.insert(),
                 [

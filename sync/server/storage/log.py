@@ -32,7 +32,7 @@ from sync.server.storage.base import DeviceRow, PullPage
 from sync.server.storage.engine import Counter, bulk_insert, decode_cursor, encode_cursor, select_in, write_tx
 from sync.server.tables import cases, changes, desks, devices, grants, holdings, log_counter, notices, tombstones
 
-__all__ = ["LogMixin", "grant_lookups", "holdings_of", "known_cases", "plan_grants", "require_active"]
+__all__ = ["LogMixin", "case_numbers", "grant_lookups", "holdings_of", "known_cases", "plan_grants", "require_active"]
 
 
 def require_active(device: DeviceRow) -> None:
@@ -42,15 +42,21 @@ def require_active(device: DeviceRow) -> None:
         raise ProtocolError(ErrorCode.DEVICE_REVOKED, "this device was revoked")
 
 
+def case_numbers(conn: sa.Connection, case_ids: set[str]) -> tuple[dict[str, bool], dict[str, int]]:
+    """For the cases that exist: case_id → erased?, and case_id → case_no."""
+    rows = select_in(conn, "SELECT case_id, case_no, erased_ms FROM cases WHERE case_id IN ({})", sorted(case_ids))
+    return {r[0]: r[2] is not None for r in rows}, {r[0]: int(r[1]) for r in rows}
+
+
 def known_cases(conn: sa.Connection, case_ids: set[str]) -> dict[str, bool]:
     """case_id → erased?, for the cases that exist."""
-    rows = select_in(conn, "SELECT case_id, erased_ms FROM cases WHERE case_id IN ({})", sorted(case_ids))
-    return {case_id: erased is not None for case_id, erased in rows}
+    return case_numbers(conn, case_ids)[0]
 
 
 def holdings_of(conn: sa.Connection, case_ids: set[str]) -> set[tuple[str, str]]:
-    rows = select_in(conn, "SELECT case_id, desk_id FROM holdings WHERE case_id IN ({})", sorted(case_ids))
-    return {(case_id, desk_id) for case_id, desk_id in rows}
+    """(case_id, desk_id) of every desk holding one of `case_ids`."""
+    query = "SELECT c.case_id, h.desk_id FROM holdings h JOIN cases c ON c.case_no = h.case_no WHERE c.case_id IN ({})"
+    return {(case_id, desk_id) for case_id, desk_id in select_in(conn, query, sorted(case_ids))}
 
 
 def grant_lookups(conn: sa.Connection, batch: list[Grant]) -> tuple[set[str], set[tuple[str, str, str]]]:
@@ -58,7 +64,10 @@ def grant_lookups(conn: sa.Connection, batch: list[Grant]) -> tuple[set[str], se
     if not batch:
         return set(), set()
     desk_ids = {r.desk_id for r in conn.execute(sa.select(desks.c.desk_id))}
-    query = "SELECT case_id, desk_id, key_id FROM grants WHERE case_id IN ({})"
+    query = (
+        "SELECT g.case_id, g.desk_id, g.key_id FROM grants g JOIN cases c ON c.case_no = g.case_no "
+        "WHERE c.case_id IN ({})"
+    )
     existing = {(r[0], r[1], r[2]) for r in select_in(conn, query, sorted({g.case_id for g in batch}))}
     return desk_ids, existing
 
@@ -69,10 +78,12 @@ def plan_grants(
     device: DeviceRow,
     batch: list[Grant],
     known: dict[str, bool],
+    numbers: dict[str, int],
     held: set[tuple[str, str]],
     lookups: tuple[set[str], set[tuple[str, str, str]]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Check, number and insert `batch`; updates `known` and `held` so the batch's changes see new cases."""
+    """Check, number and insert `batch`; updates `known`, `numbers` and `held` so the batch's changes see the
+    cases it creates."""
     desk_ids, existing = lookups or grant_lookups(conn, batch)
     statuses: list[dict[str, Any]] = []
     new_cases: list[dict[str, Any]] = []
@@ -97,11 +108,21 @@ def plan_grants(
         existing.add(key)
         if g.case_id not in known:
             known[g.case_id] = False
-            new_cases.append({"case_id": g.case_id, "created_seq": seq})
+            numbers[g.case_id] = seq
+            new_cases.append({"case_no": seq, "case_id": g.case_id})
+        case_no = numbers[g.case_id]
         if (g.case_id, g.desk_id) not in held:
             held.add((g.case_id, g.desk_id))
-            new_holdings.append({"case_id": g.case_id, "desk_id": g.desk_id, "since_seq": seq})
-        new_grants.append({"seq": seq, **_grant_key(g), "wrapped_key": g.wrapped_key, "device_id": device.device_id})
+            new_holdings.append({"case_no": case_no, "desk_id": g.desk_id, "since_seq": seq})
+        new_grants.append(
+            {
+                "seq": seq,
+                "case_no": case_no,
+                **_grant_key(g),
+                "wrapped_key": g.wrapped_key,
+                "device_id": device.device_id,
+            }
+        )
         statuses.append(_grant_status(g, "applied"))
     for table, rows in ((cases, new_cases), (holdings, new_holdings), (grants, new_grants)):
         bulk_insert(conn, table, rows)
@@ -157,9 +178,9 @@ class LogMixin:
                 held = holdings_of(conn, case_ids)
                 lookups = grant_lookups(conn, list(batch.grants))
                 seen = self._change_lookups(conn, device, batch)
-            known = known_cases(conn, case_ids)
-            grant_statuses = plan_grants(conn, counter, device, list(batch.grants), known, held, lookups)
-            statuses = self._apply_changes(conn, counter, device, batch, known, held, horizon, seen)
+            known, numbers = case_numbers(conn, case_ids)
+            grant_statuses = plan_grants(conn, counter, device, list(batch.grants), known, numbers, held, lookups)
+            statuses = self._apply_changes(conn, counter, device, batch, known, numbers, held, horizon, seen)
         return {"statuses": statuses, "grant_statuses": grant_statuses, "server_time_ms": now_ms}
 
     def _change_lookups(
@@ -184,6 +205,7 @@ class LogMixin:
         device: DeviceRow,
         batch: PushRequest,
         known: dict[str, bool],
+        numbers: dict[str, int],
         held: set[tuple[str, str]],
         horizon: int,
         seen: tuple[dict[str, tuple[str, int]], dict[int, str]],
@@ -219,16 +241,15 @@ class LogMixin:
                     "change_id": c.change_id,
                     "device_id": c.device_id,
                     "device_seq": c.device_seq,
-                    "case_id": c.case_id,
+                    "case_no": numbers[c.case_id],
                     "kind": c.kind,
                     "record_id": c.record_id,
-                    "hlc": c.hlc,
                     "size": len(c.ciphertext),
                     "envelope": c.model_dump_json(),
                 }
             )
             if c.deleted:
-                tombs.append({"seq": seq, "case_id": c.case_id, "kind": c.kind, "record_id": c.record_id})
+                tombs.append({"seq": seq, "case_no": numbers[c.case_id], "kind": c.kind, "record_id": c.record_id})
             statuses.append({"change_id": c.change_id, "status": "applied", "errno": None})
         bulk_insert(conn, changes, rows)
         bulk_insert(conn, tombstones, tombs)
@@ -255,7 +276,7 @@ class LogMixin:
             if b < p0:
                 query = (
                     sa.select(changes.c.seq, changes.c.envelope)
-                    .join(holdings, holdings.c.case_id == changes.c.case_id)
+                    .join(holdings, holdings.c.case_no == changes.c.case_no)
                     .where(
                         holdings.c.desk_id == device.desk_id,
                         holdings.c.since_seq > p0,
@@ -277,14 +298,15 @@ class LogMixin:
             return page
 
     def _has_new_holdings(self, conn: sa.Connection, device: DeviceRow, p: int, top: int) -> bool:
+        """Whether the desk was granted, after `p`, cases whose history starts at or before `p`
+        (`case_no` is the case's first sequence number)."""
         query = (
-            sa.select(holdings.c.case_id)
-            .join(cases, cases.c.case_id == holdings.c.case_id)
+            sa.select(holdings.c.case_no)
             .where(
                 holdings.c.desk_id == device.desk_id,
                 holdings.c.since_seq > p,
                 holdings.c.since_seq <= top,
-                cases.c.created_seq <= p,
+                holdings.c.case_no <= p,
             )
             .limit(1)
         )
@@ -298,7 +320,7 @@ class LogMixin:
             if not device.central:
                 query = query.join(
                     holdings,
-                    sa.and_(holdings.c.case_id == changes.c.case_id, holdings.c.desk_id == device.desk_id),
+                    sa.and_(holdings.c.case_no == changes.c.case_no, holdings.c.desk_id == device.desk_id),
                 )
             rows = conn.execute(query.order_by(changes.c.seq).limit(limit)).all()
         more = limit <= 0 or len(rows) == limit
@@ -353,20 +375,20 @@ class LogMixin:
                 .join(desks, desks.c.desk_id == devices.c.desk_id)
                 .where(desks.c.kind == "central", devices.c.status == "active")
             ).scalar()
-            floors: dict[str, int | None] = {}
+            floors: dict[int, int | None] = {}
             for t in tombs:
-                if t.case_id not in floors:
-                    floors[t.case_id] = conn.execute(
+                if t.case_no not in floors:
+                    floors[t.case_no] = conn.execute(
                         sa.select(sa.func.min(devices.c.acked_seq))
                         .join(holdings, holdings.c.desk_id == devices.c.desk_id)
-                        .where(holdings.c.case_id == t.case_id, devices.c.status == "active")
+                        .where(holdings.c.case_no == t.case_no, devices.c.status == "active")
                     ).scalar()
-                bounds = [v for v in (floors[t.case_id], central) if v is not None]
+                bounds = [v for v in (floors[t.case_no], central) if v is not None]
                 if bounds and t.seq > min(bounds):
                     continue
                 result = conn.execute(
                     changes.delete().where(
-                        changes.c.case_id == t.case_id,
+                        changes.c.case_no == t.case_no,
                         changes.c.kind == t.kind,
                         changes.c.record_id == t.record_id,
                         changes.c.seq <= t.seq,

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 15:20:50.657413
+Create Date: 2026-11-25 15:59:34.494712
 """
 
 from __future__ import annotations
@@ -39,20 +39,20 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_blobs_case_id'), ['case_id'], unique=False)
 
     op.create_table('cases',
+    sa.Column('case_no', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
     sa.Column('case_id', sa.String(length=36), nullable=False),
-    sa.Column('created_seq', sa.BigInteger(), nullable=False),
     sa.Column('erased_ms', sa.BigInteger(), nullable=True),
-    sa.PrimaryKeyConstraint('case_id')
+    sa.PrimaryKeyConstraint('case_no'),
+    sa.UniqueConstraint('case_id')
     )
     op.create_table('changes',
     sa.Column('seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
     sa.Column('change_id', sa.String(length=36), nullable=False),
     sa.Column('device_id', sa.String(length=36), nullable=False),
     sa.Column('device_seq', sa.BigInteger(), nullable=False),
-    sa.Column('case_id', sa.String(length=36), nullable=False),
+    sa.Column('case_no', sa.BigInteger(), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
     sa.Column('record_id', sa.String(length=36), nullable=False),
-    sa.Column('hlc', sa.String(length=20), nullable=False),
     sa.Column('size', sa.Integer(), nullable=False),
     sa.Column('envelope', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('seq'),
@@ -60,7 +60,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('device_id', 'device_seq', name='uq_changes_device_seq')
     )
     with op.batch_alter_table('changes', schema=None) as batch_op:
-        batch_op.create_index('ix_changes_case_seq', ['case_id', 'seq'], unique=False)
+        batch_op.create_index('ix_changes_case_seq', ['case_no', 'seq'], unique=False)
 
     op.create_table('desks',
     sa.Column('desk_id', sa.String(length=36), nullable=False),
@@ -73,22 +73,23 @@ def upgrade() -> None:
     )
     op.create_table('grants',
     sa.Column('seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
+    sa.Column('case_no', sa.BigInteger(), nullable=False),
     sa.Column('case_id', sa.String(length=36), nullable=False),
     sa.Column('desk_id', sa.String(length=36), nullable=False),
     sa.Column('key_id', sa.String(length=64), nullable=False),
     sa.Column('wrapped_key', sa.Text(), nullable=False),
     sa.Column('device_id', sa.String(length=36), nullable=False),
     sa.PrimaryKeyConstraint('seq'),
-    sa.UniqueConstraint('case_id', 'desk_id', 'key_id', name='uq_grants_case_desk_key')
+    sa.UniqueConstraint('case_no', 'desk_id', 'key_id', name='uq_grants_case_desk_key')
     )
     with op.batch_alter_table('grants', schema=None) as batch_op:
         batch_op.create_index('ix_grants_desk_seq', ['desk_id', 'seq'], unique=False)
 
     op.create_table('holdings',
-    sa.Column('case_id', sa.String(length=36), nullable=False),
+    sa.Column('case_no', sa.BigInteger(), nullable=False),
     sa.Column('desk_id', sa.String(length=36), nullable=False),
     sa.Column('since_seq', sa.BigInteger(), nullable=False),
-    sa.PrimaryKeyConstraint('case_id', 'desk_id')
+    sa.PrimaryKeyConstraint('case_no', 'desk_id')
     )
     with op.batch_alter_table('holdings', schema=None) as batch_op:
         batch_op.create_index('ix_holdings_desk_since', ['desk_id', 'since_seq'], unique=False)
@@ -110,7 +111,7 @@ def upgrade() -> None:
 
     op.create_table('tombstones',
     sa.Column('seq', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), autoincrement=False, nullable=False),
-    sa.Column('case_id', sa.String(length=36), nullable=False),
+    sa.Column('case_no', sa.BigInteger(), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=False),
     sa.Column('record_id', sa.String(length=36), nullable=False),
     sa.PrimaryKeyConstraint('seq')
