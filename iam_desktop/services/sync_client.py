@@ -49,7 +49,7 @@ from sync.protocol import (
 
 from .cases import CASE_KIND, _lookup_keys
 from .enrolment import Enrolment, b64
-from .sync_http import SyncError, SyncProblem, Transport
+from .sync_http import SyncError, SyncProblem, Transport, make_session
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -168,7 +168,8 @@ class SyncClient:
         page_limit: int = 1000,
     ) -> None:
         self.desk = desk
-        self.session = session
+        # One session for every run: its connection pool is reused (TLS handshakes are slow on bad links).
+        self.session = session or make_session()
         self.app_version = app_version
         self.batch_size = batch_size
         self.page_limit = page_limit
