@@ -185,7 +185,7 @@ class SyncClient:
         if self.failures == 0:
             return BASE_INTERVAL_S
         delay = min(30.0 * 2 ** (self.failures - 1), MAX_BACKOFF_S)
-        return delay * random.uniform(0.8, 1.2)  # noqa: S311 — jitter spreads retries, it is not a secret
+        return float(delay * random.uniform(0.8, 1.2))  # noqa: S311 — jitter spreads retries, it is not a secret
 
     # -- one run ---------------------------------------------------------------------------------------
     def run_once(self, progress: Progress | None = None) -> SyncReport:
@@ -274,7 +274,7 @@ class SyncClient:
         store = self.vault.keyring.require()
         grants: list[Grant] = []
         for case_id, key_id in dict.fromkeys((e.case_id, e.key_id) for e in rows):
-            targets = [(enrolled.desk_id, None)]
+            targets: list[tuple[str, str | None]] = [(enrolled.desk_id, None)]
             if enrolled.central_desk_id and enrolled.central_desk_id != enrolled.desk_id:
                 targets.append((enrolled.central_desk_id, enrolled.central_public_key))
             for desk_id, public in targets:
