@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrinter
 
 from iam_desktop.ui import pdf_preview
 
 from .cases_data import open_workspace_with_cases
 from .helpers import press, type_text
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 def test_search_as_you_type_narrows_the_list_and_enter_opens(qtbot, make_shell, prepared_desk):
@@ -87,10 +86,14 @@ def test_case_file_history_after_edit_and_attachments(qtbot, make_shell, prepare
     assert shell.desk.cases.open(ids[1]).person["phone"] == "+393330001111"
 
     scan = tmp_path / "permesso.png"
-    scan.write_bytes(PNG)
+    QImage(320, 200, QImage.Format.Format_RGB32).save(str(scan))
     view.attachments.attach(scan)
     assert view.attachments.list.count() == 1
     assert view.attachments.list.item(0).text().startswith("permesso.png · documento")
+    view.attachments.view_current()  # decrypted and shown in a scrollable image viewer
+    viewer = view.attachments.viewers[-1]
+    assert viewer.image.pixmap().size().width() == 320
+    viewer.close()
     fake = tmp_path / "foto.jpg"
     fake.write_bytes(b"%PDF-1.4 not a jpeg")
     view.attachments.attach(fake)

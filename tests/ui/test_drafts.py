@@ -118,3 +118,19 @@ def test_an_edit_in_progress_survives_the_lock(qtbot, make_shell, prepared_desk)
     file.save_button.click()
     assert shell.desk.cases.open(case_id).person["notes"] == "Colloquio al CPI fissato"
     assert shell.desk.load_draft("case-edit") is None
+
+
+def test_the_draft_is_written_while_typing_so_a_crash_loses_nothing(qtbot, make_shell, prepared_desk):
+    shell, window = open_lock_screen(qtbot, make_shell, prepared_desk)
+    select_coordinator(window)
+    unlock(qtbot, window)
+    window.workspace.cases.new_button.click()
+    wizard = window.workspace.cases.wizard
+    wizard.draft_timer.setInterval(50)
+    type_text(qtbot, "Bah")
+    qtbot.waitUntil(lambda: shell.desk.load_draft(wizard.form_id) is not None, timeout=2000)
+    # Another process opening the same vault (the app after a crash, never locked) finds the draft.
+    other = Desk.open(prepared_desk)
+    other.unlock("m.rossi", PASSPHRASE)
+    assert other.load_draft(wizard.form_id)["values"] == {"family_name": "Bah"}
+    other.close()

@@ -66,6 +66,9 @@ def test_language_switch_retranslates_live_and_is_remembered(qtbot, make_shell, 
     assert window.lock_action.text() == "Lock"
     assert workspace.cases.model.headerData(0, Qt.Orientation.Horizontal) == "Name"
     assert lock.unlock_button.text() == "Unlock"  # hidden widgets follow too
+    wizard = workspace.cases.wizard  # the form's labels come from the definition, in the new language
+    assert wizard.view.labels["family_name"].text() == "&Family name *:"
+    assert wizard.title_label.text() == "New intake"
     assert shell.desk.settings().language == "en"
 
     settings.language_combo.setCurrentIndex(settings.language_combo.findData("it"))
