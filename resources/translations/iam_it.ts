@@ -256,102 +256,122 @@
 <context>
     <name>CaseFileView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="240"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="242"/>
         <source>← Cases</source>
         <translation>← Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="241"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="243"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="242"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="244"/>
         <source>&amp;Print</source>
         <translation>S&amp;tampa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="243"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="245"/>
         <source>Intake form (scheda di presa in carico)…</source>
         <translation>Scheda di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="244"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="246"/>
         <source>Consent form…</source>
         <translation>Modulo di consenso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="245"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
         <source>Privacy notice (informativa)…</source>
         <translation>Informativa privacy…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="246"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
         <source>Blank intake form…</source>
         <translation>Modulo vuoto di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="249"/>
         <source>History of changes</source>
         <translation>Storia delle modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="250"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="250"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="250"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="249"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="251"/>
         <source>&amp;Save changes</source>
         <translation>&amp;Salva le modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="250"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="252"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="288"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
         <source>Opened on {0} by {1} · status: {2} · step {3}</source>
         <translation>Aperto il {0} da {1} · stato: {2} · fase {3}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="310"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="308"/>
+        <source>Previous codici fiscali</source>
+        <translation>Codici fiscali precedenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="308"/>
+        <source>Consents</source>
+        <translation>Consensi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="309"/>
+        <source>Residence permit</source>
+        <translation>Permesso di soggiorno</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="309"/>
+        <source>Registrations</source>
+        <translation>Iscrizioni</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="332"/>
         <source>case opened</source>
         <translation>caso aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="310"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="332"/>
         <source>changed</source>
         <translation>modificato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="311"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="333"/>
         <source>imported</source>
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="361"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="382"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="429"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="450"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="430"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="451"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -936,22 +956,24 @@
 <context>
     <name>ComboEditor</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="211"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="218"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="251"/>
         <source>Yes</source>
         <translation>Sì</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="212"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="219"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="251"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="216"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="223"/>
         <source>Stateless or unknown</source>
         <translation>Apolide o sconosciuto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="222"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="229"/>
         <source>type to search, or the ISO code</source>
         <translation>scrivi per cercare, o il codice ISO</translation>
     </message>
@@ -1451,32 +1473,32 @@
 <context>
     <name>FormView</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/form_view.py" line="183"/>
+        <location filename="../../iam_desktop/ui/intake/form_view.py" line="184"/>
         <source>dd/mm/yyyy</source>
         <translation>gg/mm/aaaa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/form_view.py" line="184"/>
+        <location filename="../../iam_desktop/ui/intake/form_view.py" line="185"/>
         <source>dd/mm/yyyy, mm/yyyy or only the year</source>
         <translation>gg/mm/aaaa, mm/aaaa o solo l&apos;anno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/form_view.py" line="185"/>
+        <location filename="../../iam_desktop/ui/intake/form_view.py" line="186"/>
         <source>more than one: separate with commas</source>
         <translation>se più di uno, separali con una virgola</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/form_view.py" line="186"/>
+        <location filename="../../iam_desktop/ui/intake/form_view.py" line="187"/>
         <source>e.g. ML, SN</source>
         <translation>es. ML, SN</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/form_view.py" line="187"/>
+        <location filename="../../iam_desktop/ui/intake/form_view.py" line="188"/>
         <source>e.g. bm, fr, ar</source>
         <translation>es. bm, fr, ar</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/form_view.py" line="188"/>
+        <location filename="../../iam_desktop/ui/intake/form_view.py" line="189"/>
         <source>16 characters, or 11 digits if provisional</source>
         <translation>16 caratteri, o 11 cifre se provvisorio</translation>
     </message>
@@ -1543,27 +1565,27 @@
 <context>
     <name>LevelEditor</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="285"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="330"/>
         <source>overall</source>
         <translation>generale</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="286"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="331"/>
         <source>listening</source>
         <translation>ascolto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="287"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="332"/>
         <source>reading</source>
         <translation>lettura</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="288"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="333"/>
         <source>speaking</source>
         <translation>parlato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="289"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="334"/>
         <source>writing</source>
         <translation>scrittura</translation>
     </message>
@@ -2682,12 +2704,12 @@
 <context>
     <name>RepeatEditor</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="346"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="402"/>
         <source>Add a row</source>
         <translation>Aggiungi una riga</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="347"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="403"/>
         <source>Remove last row</source>
         <translation>Togli l&apos;ultima riga</translation>
     </message>
@@ -2819,7 +2841,7 @@
 <context>
     <name>SignatureNote</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="322"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="363"/>
         <source>Signed on the printed form (Print menu of the case file).</source>
         <translation>Si firma sul modulo stampato (menu Stampa della scheda del caso).</translation>
     </message>

@@ -73,6 +73,11 @@ def test_case_file_history_after_edit_and_attachments(qtbot, make_shell, prepare
     assert editor.rows["family_name"].editor.focus_target.hasFocus()
     editor.rows["phone"].editor.set_value("+39 333 000 1111")
     editor.rows["notes"].editor.set_value("Cerca lavoro come saldatore")
+    editor.rows["permit.type"].editor.set_value("protezione_sussidiaria")
+    editor.rows["permit.number"].editor.set_value("I00009999")
+    editor.rows["permit.questura"].editor.set_value("Brescia")
+    editor.rows["permit.issued"].editor.set_value("2025-01-31")
+    editor.rows["permit.expires"].editor.set_value("2030-01-31")
     view.save_button.click()
     assert not view.editing
     history = view.history
@@ -82,6 +87,8 @@ def test_case_file_history_after_edit_and_attachments(qtbot, make_shell, prepare
     changes = {newest.child(i).text(1): newest.child(i).text(2) for i in range(newest.childCount())}
     assert changes["Telefono"] == "+393105551001 → +393330001111"
     assert changes["Note"] == "— → Cerca lavoro come saldatore"
+    assert changes["Data di scadenza"] == "— → 31/01/2030"  # one line per field of the permit, by its label
+    assert "Numero del permesso" in changes
     assert history.topLevelItem(1).text(2) == "caso aperto"
     assert shell.desk.cases.open(ids[1]).person["phone"] == "+393330001111"
 

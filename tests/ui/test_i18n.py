@@ -69,6 +69,7 @@ def test_language_switch_retranslates_live_and_is_remembered(qtbot, make_shell, 
     wizard = workspace.cases.wizard  # the form's labels come from the definition, in the new language
     assert wizard.view.labels["family_name"].text() == "&Family name *:"
     assert wizard.title_label.text() == "New intake"
+    assert wizard.view.rows["sex"].editor.combo.itemText(2) == "Male"
     assert shell.desk.settings().language == "en"
 
     settings.language_combo.setCurrentIndex(settings.language_combo.findData("it"))

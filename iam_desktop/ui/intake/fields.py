@@ -88,6 +88,13 @@ class FieldEditor(QWidget):
     def set_value(self, value: Any) -> None:
         """Show a stored answer (None clears)."""
 
+    def relabel(self, language: str) -> None:
+        """Choices and inner labels in ``language`` (the UI language changed)."""
+        self.language = language
+
+    def choice_text(self, value: str) -> str:
+        return self.definition.choice_label(value, self.language)
+
     def _watch_focus(self, widget: QWidget) -> None:
         widget.installEventFilter(self)
 
@@ -206,7 +213,7 @@ class ComboEditor(FieldEditor):
         self.combo.addItem("" if kind == "country" else "—", None)
         if kind == "choice":
             for choice in definition.choices:
-                self.combo.addItem(choice.label.get(language, choice.label.get("it", choice.value)), choice.value)
+                self.combo.addItem(self.choice_text(choice.value), choice.value)
         elif kind == "boolean":
             self.combo.addItem(self.tr("Yes"), True)
             self.combo.addItem(self.tr("No"), False)
@@ -233,6 +240,17 @@ class ComboEditor(FieldEditor):
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(self.changed)
         self._watch_focus(self.combo)
+
+    def relabel(self, language: str) -> None:
+        super().relabel(language)
+        for index in range(1, self.combo.count()):
+            data = self.combo.itemData(index)
+            if self.definition.type == "choice":
+                self.combo.setItemText(index, self.choice_text(str(data)))
+            elif self.definition.type == "boolean":
+                self.combo.setItemText(index, self.tr("Yes") if data else self.tr("No"))
+            elif data == STATELESS_OR_UNKNOWN:
+                self.combo.setItemText(index, f"{self.tr('Stateless or unknown')} ({data})")
 
     def value(self) -> Any:
         if self.combo.isEditable():
@@ -261,11 +279,16 @@ class ChecksEditor(FieldEditor):
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for n, choice in enumerate(definition.choices):
-            box = QCheckBox(choice.label.get(language, choice.label.get("it", choice.value)))
+            box = QCheckBox(self.choice_text(choice.value))
             box.toggled.connect(self.changed)
             self.boxes[choice.value] = box
             grid.addWidget(box, n // 2, n % 2)
         self.focus_target = next(iter(self.boxes.values()))
+
+    def relabel(self, language: str) -> None:
+        super().relabel(language)
+        for value, box in self.boxes.items():
+            box.setText(self.choice_text(value))
 
     def value(self) -> Any:
         return [v for v, box in self.boxes.items() if box.isChecked()]
@@ -281,6 +304,28 @@ class LevelEditor(FieldEditor):
 
     def __init__(self, definition: FieldDef, language: str, parent: QWidget | None = None) -> None:
         super().__init__(definition, language, parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.combos: dict[str, QComboBox] = {}
+        self.skill_labels: dict[LanguageSkill, QLabel] = {}
+        for skill in LanguageSkill:
+            combo = QComboBox()
+            combo.addItem("—", None)
+            for level in Cefr:
+                combo.addItem(level.value, level.value)
+            combo.currentIndexChanged.connect(self.changed)
+            label = QLabel()
+            label.setBuddy(combo)
+            self.skill_labels[skill] = label
+            layout.addWidget(label)
+            layout.addWidget(combo)
+            self.combos[skill.value] = combo
+        layout.addStretch(1)
+        self.focus_target = self.combos[LanguageSkill.OVERALL.value]
+        self.relabel(language)
+
+    def relabel(self, language: str) -> None:
+        super().relabel(language)
         names = {
             LanguageSkill.OVERALL: self.tr("overall"),
             LanguageSkill.LISTENING: self.tr("listening"),
@@ -288,22 +333,8 @@ class LevelEditor(FieldEditor):
             LanguageSkill.SPEAKING: self.tr("speaking"),
             LanguageSkill.WRITING: self.tr("writing"),
         }
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.combos: dict[str, QComboBox] = {}
-        for skill in LanguageSkill:
-            combo = QComboBox()
-            combo.addItem("—", None)
-            for level in Cefr:
-                combo.addItem(level.value, level.value)
-            combo.currentIndexChanged.connect(self.changed)
-            label = QLabel(names[skill])
-            label.setBuddy(combo)
-            layout.addWidget(label)
-            layout.addWidget(combo)
-            self.combos[skill.value] = combo
-        layout.addStretch(1)
-        self.focus_target = self.combos[LanguageSkill.OVERALL.value]
+        for skill, label in self.skill_labels.items():
+            label.setText(names[skill])
 
     def value(self) -> Any:
         return {skill: combo.currentData() for skill, combo in self.combos.items() if combo.currentData()}
@@ -319,12 +350,17 @@ class SignatureNote(FieldEditor):
 
     def __init__(self, definition: FieldDef, language: str, parent: QWidget | None = None) -> None:
         super().__init__(definition, language, parent)
-        label = QLabel(self.tr("Signed on the printed form (Print menu of the case file)."))
-        label.setStyleSheet("color: palette(placeholder-text);")
+        self.note = QLabel()
+        self.note.setStyleSheet("color: palette(placeholder-text);")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
+        layout.addWidget(self.note)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.relabel(language)
+
+    def relabel(self, language: str) -> None:
+        super().relabel(language)
+        self.note.setText(self.tr("Signed on the printed form (Print menu of the case file)."))
 
 
 class RepeatEditor(FieldEditor):
@@ -333,7 +369,6 @@ class RepeatEditor(FieldEditor):
     def __init__(self, definition: FieldDef, language: str, parent: QWidget | None = None) -> None:
         super().__init__(definition, language, parent)
         self.table = QTableWidget(0, len(definition.fields))
-        self.table.setHorizontalHeaderLabels([sub.label.get(language, sub.label["it"]) for sub in definition.fields])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(34)
@@ -343,8 +378,8 @@ class RepeatEditor(FieldEditor):
         self.table.setMaximumHeight(190)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.rows: list[list[FieldEditor]] = []
-        self.add_button = QPushButton(self.tr("Add a row"))
-        self.remove_button = QPushButton(self.tr("Remove last row"))
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_row)
         buttons = QHBoxLayout()
@@ -357,6 +392,18 @@ class RepeatEditor(FieldEditor):
         layout.addLayout(buttons)
         self.focus_target = self.add_button
         self._update_buttons()
+        self.relabel(language)
+
+    def relabel(self, language: str) -> None:
+        super().relabel(language)
+        self.table.setHorizontalHeaderLabels(
+            [sub.label.get(language, sub.label["it"]) for sub in self.definition.fields]
+        )
+        self.add_button.setText(self.tr("Add a row"))
+        self.remove_button.setText(self.tr("Remove last row"))
+        for editors in self.rows:
+            for editor in editors:
+                editor.relabel(language)
 
     def add_row(self) -> None:
         row = self.table.rowCount()

@@ -173,6 +173,7 @@ class FormView(QWidget):
             for f in section.fields:
                 text = with_mnemonic(f.label.get(language, f.label["it"]), used)
                 self.labels[f.id].setText(text + (REQUIRED_MARK if f.required else "") + ":")
+                self.rows[f.id].editor.relabel(language)
                 self._placeholder(f)
 
     def _placeholder(self, f: FieldDef) -> None:

@@ -7,6 +7,7 @@ the file is an audit event, so it runs on the database worker like every write."
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -41,7 +42,7 @@ from iam_desktop.services.documents import intake_form, print_languages
 
 from ..errors import ErrorDialog
 from ..intake.checking import check_answers, service_refusal
-from ..intake.fields import country_name, language_name
+from ..intake.fields import country_name, italian_from_iso, language_name
 from ..intake.form_view import FormView
 from ..intake.mapping import join_answers, split_answers
 from ..pdf_preview import PrivateTempDir, open_pdf
@@ -51,6 +52,7 @@ from .attachments import AttachmentsPanel
 from .case_list import status_name
 
 MAX_VALUE_CHARS = 90
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EDIT_FORM_ID = "case-edit"  # the draft of an edit in progress when the desk locks
 DRAFT_DELAY_MS = 1500
 
@@ -60,7 +62,7 @@ def short_value(value: Any) -> str:
     if value in (None, "", [], {}):
         return "—"
     if isinstance(value, str):
-        text = value
+        text = italian_from_iso(value) if ISO_DAY.fullmatch(value) else value
     elif isinstance(value, list) and all(isinstance(v, str) for v in value):
         text = ", ".join(value)
     else:
@@ -303,8 +305,28 @@ class CaseFileView(QWidget):
         try:
             f = self.form.field(name)
         except KeyError:
-            return name
+            others = {"codice_fiscale_history": self.tr("Previous codici fiscali"), "consents": self.tr("Consents"),
+                      "permit": self.tr("Residence permit"), "registrations": self.tr("Registrations")}  # fmt: skip
+            return others.get(name, name)
         return f.label.get(language, f.label["it"])
+
+    @staticmethod
+    def field_changes(changes: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+        """(key, old, new) per changed field; a nested record (the permit) is opened up into its changed parts, so
+        each line names a field of the form ("permit.expires") rather than the whole record."""
+        out: list[tuple[str, Any, Any]] = []
+        for key, change in changes.items():
+            old, new = change.get("from"), change.get("to")
+            nested = key.split(".", 1)[0] == "permit"  # the one nested record of the person format
+            if nested and isinstance(old, dict | None) and isinstance(new, dict | None) and (old or new):
+                before, after = old or {}, new or {}
+                for sub in sorted(set(before) | set(after)):
+                    if before.get(sub) != after.get(sub):
+                        out.extend(CaseFileView.field_changes({f"{key}.{sub}": {"from": before.get(sub),
+                                                                                 "to": after.get(sub)}}))  # fmt: skip
+                continue
+            out.append((key, old, new))
+        return out
 
     def _show_history(self, case: CaseFile, operators: dict[str, str], language: str) -> None:
         actions = {"case.create": self.tr("case opened"), "case.update": self.tr("changed"),
@@ -316,19 +338,18 @@ class CaseFileView(QWidget):
                 when = datetime.fromisoformat(at).astimezone().strftime("%d/%m/%Y %H:%M")
             except ValueError:
                 when = at[:16]
-            changes: dict[str, Any] = entry.get("changes") or {}
             action = str(entry.get("action", ""))
+            changed = self.field_changes(entry.get("changes") or {}) if action == "case.update" else []
             summary = actions.get(action, action)
-            if action == "case.update":
-                summary += ": " + ", ".join(self._field_label(k, language) for k in changes)
+            if changed:
+                summary += ": " + ", ".join(dict.fromkeys(self._field_label(k, language) for k, _o, _n in changed))
             item = QTreeWidgetItem([when, operators.get(str(entry.get("operator")), "?"), summary])
             item.setToolTip(2, summary)
-            if action == "case.update":
-                for key, change in changes.items():
-                    line = f"{short_value(change.get('from'))} → {short_value(change.get('to'))}"
-                    child = QTreeWidgetItem(["", self._field_label(key, language), line])
-                    child.setToolTip(2, line)
-                    item.addChild(child)
+            for key, old, new in changed:
+                line = f"{short_value(old)} → {short_value(new)}"
+                child = QTreeWidgetItem(["", self._field_label(key, language), line])
+                child.setToolTip(2, line)
+                item.addChild(child)
             self.history.addTopLevelItem(item)
             item.setExpanded(True)
         self.history.resizeColumnToContents(0)
