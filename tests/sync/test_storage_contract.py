@@ -318,3 +318,11 @@ def test_blob_and_chunk_size_limits(storage: SqlStorage) -> None:
     with pytest.raises(ProtocolError) as chunk:
         storage.put_blob_chunk(row_a, digest, case_id, 10 << 20, 0, b"x" * (storage.blob_chunk_bytes + 1))
     assert chunk.value.code is ErrorCode.BLOB_TOO_LARGE
+
+
+def test_a_central_office_device_may_approve_any_desk(storage: SqlStorage) -> None:
+    _a, row_a = desk(storage, "Remote desk")
+    _c, row_c = desk(storage, "Ufficio centrale", central=True)
+    _b, row_b = enrol(storage, row_a.desk_id, first=False)
+    assert [d.device_id for d in storage.pending_devices(row_c)] == [row_b.device_id]
+    assert storage.approve_device(row_c, row_b.device_id, "d3JhcHBlZA==").approved_by == row_c.device_id

@@ -1,0 +1,1 @@
+"""Alembic migrations of the sync server database (run by `sync.server.migrate`, never by hand-written SQL)."""
