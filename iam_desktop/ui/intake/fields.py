@@ -374,8 +374,6 @@ class RepeatEditor(FieldEditor):
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setTabKeyNavigation(False)
-        self.table.setMinimumHeight(110)
-        self.table.setMaximumHeight(190)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.rows: list[list[FieldEditor]] = []
         self.add_button = QPushButton()
@@ -435,6 +433,9 @@ class RepeatEditor(FieldEditor):
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(bool(self.rows))
+        # As tall as its rows (two empty ones at least), up to six; a scroll bar beyond.
+        shown = min(max(len(self.rows) + 1, 2), 6)
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height() + shown * 34 + 4)
 
     def value(self) -> Any:
         out = []
