@@ -108,6 +108,10 @@ def serve(args: argparse.Namespace) -> int:
         access_log=False,  # ours is structured and never logs query strings
         log_config=_log_config(),
         timeout_graceful_shutdown=5,
+        # Longer than any client's pause between syncs, so a kept-alive connection is not closed by the server
+        # just as the client reuses it (that race shows as a spurious connection error on the client).
+        timeout_keep_alive=75,
+        backlog=4096,
     )
     return 0
 
