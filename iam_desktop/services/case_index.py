@@ -77,17 +77,34 @@ def make_row(case_id: str, person: dict[str, Any], meta: dict[str, Any]) -> Case
 
 
 class CaseIndex:
+    """Rows by case id. Writers replace the mapping instead of mutating it, so a search on the main thread never
+    iterates a dict that the database worker is changing; the rows sorted by name are cached until a write."""
+
     def __init__(self, rows: Iterable[CaseRow] = ()) -> None:
         self._rows: dict[str, CaseRow] = {r.case_id: r for r in rows}
+        self._by_name: list[CaseRow] | None = None
 
     def __len__(self) -> int:
         return len(self._rows)
 
     def put(self, row: CaseRow) -> None:
-        self._rows[row.case_id] = row
+        self.put_many([row])
+
+    def put_many(self, rows: Iterable[CaseRow]) -> None:
+        updated = dict(self._rows)
+        updated.update((r.case_id, r) for r in rows)
+        self._rows, self._by_name = updated, None
 
     def get(self, case_id: str) -> CaseRow | None:
         return self._rows.get(case_id)
+
+    def _sorted_by_name(self) -> list[CaseRow]:
+        by_name = self._by_name
+        if by_name is None:
+            by_name = sorted(self._rows.values(), key=lambda r: (r.family_name.casefold(), r.given_names.casefold(),
+                                                                 r.case_id))  # fmt: skip
+            self._by_name = by_name
+        return by_name
 
     def search(
         self,
@@ -99,25 +116,25 @@ class CaseIndex:
         sort: SortKey = SortKey.NAME,
     ) -> list[CaseRow]:
         """Every word of ``text`` must appear in a row's names, aliases, codice fiscale or phone digits."""
-        words = [w for w in fold(text).split(" ") if w]
-        digit_words = [_DIGITS.sub("", w) for w in words]
-        out = []
-        for row in self._rows.values():
-            if status is not None and row.status != status:
-                continue
-            if step is not None and row.step != step:
-                continue
-            if operator_id is not None and row.operator_id != operator_id:
-                continue
-            hay = row.haystack
-            if all(w in hay or (d and d in hay) for w, d in zip(words, digit_words, strict=True)):
-                out.append(row)
+        rows = self._sorted_by_name()
+        # One list comprehension per word, each over the survivors of the previous one: a keystroke costs a few
+        # milliseconds at 10,000 cases, where a per-row generator cost several times that.
+        for word in (w for w in fold(text).split(" ") if w):
+            digits = _DIGITS.sub("", word)
+            if digits and digits != word:
+                rows = [r for r in rows if word in r.haystack or digits in r.haystack]
+            else:
+                rows = [r for r in rows if word in r.haystack]
+        if status is not None:
+            rows = [r for r in rows if r.status == status]
+        if step is not None:
+            rows = [r for r in rows if r.step == step]
+        if operator_id is not None:
+            rows = [r for r in rows if r.operator_id == operator_id]
         if sort is SortKey.OPENED:
-            out.sort(key=lambda r: (r.opened, r.case_id), reverse=True)
-        elif sort is SortKey.PERMIT:
-            out.sort(key=lambda r: (r.permit_expires is None, r.permit_expires or "", r.family_name.casefold()))
-        elif sort is SortKey.STEP:
-            out.sort(key=lambda r: (r.step, r.family_name.casefold(), r.given_names.casefold()))
-        else:
-            out.sort(key=lambda r: (r.family_name.casefold(), r.given_names.casefold(), r.case_id))
-        return out
+            return sorted(rows, key=lambda r: (r.opened, r.case_id), reverse=True)
+        if sort is SortKey.PERMIT:
+            return sorted(rows, key=lambda r: (r.permit_expires is None, r.permit_expires or ""))
+        if sort is SortKey.STEP:
+            return sorted(rows, key=lambda r: r.step)
+        return list(rows)

@@ -206,8 +206,7 @@ class CaseBook:
                 audit.append(conn, operator_id=actor.id, action=action, case_id=case_id)
                 created.append((case_id, person, meta))
         if self._index is not None:
-            for case_id, person, meta in created:
-                self._index.put(make_row(case_id, person, meta))
+            self._index.put_many(make_row(case_id, person, meta) for case_id, person, meta in created)
         return [c[0] for c in created]
 
     def _history(self, conn: Any, case_id: str, operator_id: str, action: str, changes: dict[str, Any]) -> None:
