@@ -167,20 +167,24 @@ class LogMixin:
         raise AssertionError("unreachable")
 
     def _push_once(self, device: DeviceRow, batch: PushRequest, now_ms: int, horizon: int) -> dict[str, Any]:
+        case_ids = {g.case_id for g in batch.grants} | {c.case_id for c in batch.changes}
+        # Everything that needs no lock happens first, in a plain read transaction, so that concurrent pushes
+        # (other workers) overlap it with each other's serialised numbering and inserting.
+        envelopes = [c.model_dump_json() for c in batch.changes]
+        with self.engine.connect() as reader, reader.begin():
+            before = Counter(reader).peek()
+            held = holdings_of(reader, case_ids)
+            lookups = grant_lookups(reader, list(batch.grants))
+            seen = self._change_lookups(reader, device, batch)
         with write_tx(self.engine) as (conn, counter):
-            case_ids = {g.case_id for g in batch.grants} | {c.case_id for c in batch.changes}
-            before = counter.peek()
-            held = holdings_of(conn, case_ids)
-            lookups = grant_lookups(conn, list(batch.grants))
-            seen = self._change_lookups(conn, device, batch)
             if counter.lock() != before:
-                # Another write committed while we looked: look again, now that nobody else can write.
+                # Another write committed since we looked: look again, now that nobody else can write.
                 held = holdings_of(conn, case_ids)
                 lookups = grant_lookups(conn, list(batch.grants))
                 seen = self._change_lookups(conn, device, batch)
             known, numbers = case_numbers(conn, case_ids)
             grant_statuses = plan_grants(conn, counter, device, list(batch.grants), known, numbers, held, lookups)
-            statuses = self._apply_changes(conn, counter, device, batch, known, numbers, held, horizon, seen)
+            statuses = self._apply_changes(conn, counter, device, batch, known, numbers, held, horizon, seen, envelopes)
         return {"statuses": statuses, "grant_statuses": grant_statuses, "server_time_ms": now_ms}
 
     def _change_lookups(
@@ -209,12 +213,13 @@ class LogMixin:
         held: set[tuple[str, str]],
         horizon: int,
         seen: tuple[dict[str, tuple[str, int]], dict[int, str]],
+        envelopes: list[str],
     ) -> list[dict[str, Any]]:
         seen_ids, seen_seqs = seen
         statuses: list[dict[str, Any]] = []
         rows: list[dict[str, Any]] = []
         tombs: list[dict[str, Any]] = []
-        for c in batch.changes:
+        for c, envelope in zip(batch.changes, envelopes, strict=True):
             errno: ErrorCode | None = None
             if c.change_id in seen_ids:
                 if seen_ids[c.change_id] == (c.device_id, c.device_seq):
@@ -245,7 +250,7 @@ class LogMixin:
                     "kind": c.kind,
                     "record_id": c.record_id,
                     "size": len(c.ciphertext),
-                    "envelope": c.model_dump_json(),
+                    "envelope": envelope,
                 }
             )
             if c.deleted:
