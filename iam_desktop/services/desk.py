@@ -162,6 +162,7 @@ class Desk:
                 audit.append(conn, operator_id=self._operator.id, action="session.lock")
         self._vault.lock()
         self.cases.forget()
+        self.monitoring.forget()
         self._operator = None
         log.info("locked")
         return Changes(session=True)

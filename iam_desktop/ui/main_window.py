@@ -28,6 +28,7 @@ from .dialogs import AboutBox
 from .errors import ErrorDialog
 from .idle import IdleWatch
 from .lock_screen import LockScreen
+from .pathway import reminder_text
 from .tasks import TaskRunner
 from .views.agenda import AgendaView
 from .views.cases import CasesView
@@ -59,7 +60,7 @@ class Workspace(QWidget):
         for _ in range(5):
             self.navigation.addItem(QListWidgetItem())
         self.cases = CasesView(desk, runner, errors, language)
-        self.agenda = AgendaView(desk, runner)
+        self.agenda = AgendaView(desk, runner, language)
         self.agenda.open_case_requested.connect(self.open_case)
         self.network = EmptyState(SectionTexts.network_title, SectionTexts.network_explanation)
         self.monitoring = EmptyState(SectionTexts.monitoring_title, SectionTexts.monitoring_explanation)
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         self.desk_status = QLabel()
         self.operator_status = QLabel()
         self.lock_status = QLabel()
+        self.reminder_status = QLabel()
+        self.reminder_status.setStyleSheet("color: #8a5300; padding: 0 10px;")
         self.lock_button = QToolButton()
         self.lock_button.setDefaultAction(self.lock_action)
         self.lock_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         status.addWidget(self.desk_status)
         status.addWidget(self.operator_status)
+        status.addWidget(self.reminder_status)
         status.addPermanentWidget(self.lock_status)
         status.addPermanentWidget(self.lock_button)
 
@@ -203,6 +207,8 @@ class MainWindow(QMainWindow):
         self.workspace.settings.session_started(self._language())
         self.workspace.cases.session_started()
         self.workspace.agenda.reload()
+        desk = self.desk
+        self._runner.run_database(lambda: reminder_text(desk), self._show_reminder)
         if self.workspace.cases.focus_after_unlock():
             self.workspace.show_section(Workspace.CASES)
             self.workspace.cases.focus_after_unlock()
@@ -213,6 +219,11 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._show_status()
 
+    def _show_reminder(self, text: str) -> None:
+        """The day's agenda in one sentence after unlock ("Oggi: 3 scadenze, 2 in ritardo")."""
+        # A label of its own: a transient status message would be drawn over the desk and operator names.
+        self.reminder_status.setText(text if self.desk.unlocked else "")
+
     def lock_now(self) -> None:
         """Keep unsaved input as encrypted drafts, then drop the keys; the screen locks at once."""
         if self.stack.currentWidget() is self.lock_screen:
@@ -222,6 +233,7 @@ class MainWindow(QMainWindow):
         drafts = self.workspace.cases.take_drafts()
         self.workspace.cases.session_ended()
         self.workspace.agenda.clear()
+        self.reminder_status.clear()
         self.workspace.settings.session_ended()
         desk = self.desk
 

@@ -140,62 +140,72 @@
 <context>
     <name>AgendaView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="57"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="69"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="59"/>
-        <source>Plans, actions coming due and follow-ups of the desk&apos;s cases will also appear here.</source>
-        <translation>Qui compariranno anche i piani, le azioni in scadenza e i follow-up dei casi dello sportello.</translation>
-    </message>
-    <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="61"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="70"/>
         <source>Residence permits expiring</source>
         <translation>Permessi di soggiorno in scadenza</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="62"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="71"/>
         <source>Person</source>
         <translation>Persona</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="62"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="71"/>
         <source>Expires on</source>
         <translation>Scade il</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="62"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="71"/>
         <source>Days left</source>
         <translation>Giorni rimasti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="63"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="72"/>
         <source>Renewal requested</source>
         <translation>Rinnovo chiesto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="64"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="73"/>
         <source>No permit expires within the alert window.</source>
         <translation>Nessun permesso scade entro la finestra di avviso.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="91"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="74"/>
+        <source>Due</source>
+        <translation>Scadenze</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="74"/>
+        <source>Residence permits</source>
+        <translation>Permessi di soggiorno</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="74"/>
+        <source>Steps overview</source>
+        <translation>Panoramica dei gradini</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="106"/>
         <source>expired {0} days ago</source>
         <translation>scaduto da {0} giorni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="91"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="106"/>
         <source>{0} days</source>
         <translation>{0} giorni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="94"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="109"/>
         <source>yes</source>
         <translation>sì</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/agenda.py" line="94"/>
+        <location filename="../../iam_desktop/ui/views/agenda.py" line="109"/>
         <source>no</source>
         <translation>no</translation>
     </message>
@@ -256,122 +266,157 @@
 <context>
     <name>CaseFileView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="242"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="260"/>
         <source>← Cases</source>
         <translation>← Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="243"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="261"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="244"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="262"/>
         <source>&amp;Print</source>
         <translation>S&amp;tampa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="245"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="263"/>
         <source>Intake form (scheda di presa in carico)…</source>
         <translation>Scheda di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="246"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="264"/>
         <source>Consent form…</source>
         <translation>Modulo di consenso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="247"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="265"/>
         <source>Privacy notice (informativa)…</source>
         <translation>Informativa privacy…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="248"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="266"/>
         <source>Blank intake form…</source>
         <translation>Modulo vuoto di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="249"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="267"/>
         <source>History of changes</source>
         <translation>Storia delle modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="250"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="268"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="250"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="268"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="250"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="268"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="251"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <source>File</source>
+        <translation>Scheda</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <source>Pathway</source>
+        <translation>Percorso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <source>Plan</source>
+        <translation>Progetto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <source>Diary</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <source>Placements</source>
+        <translation>Inserimenti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <source>Timeline</source>
+        <translation>Cronologia</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <source>Closure</source>
+        <translation>Chiusura</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="273"/>
         <source>&amp;Save changes</source>
         <translation>&amp;Salva le modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="252"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="274"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="312"/>
         <source>Opened on {0} by {1} · status: {2} · step {3}</source>
-        <translation>Aperto il {0} da {1} · stato: {2} · fase {3}</translation>
+        <translation>Aperto il {0} da {1} · stato: {2} · gradino {3}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="308"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="334"/>
         <source>Previous codici fiscali</source>
         <translation>Codici fiscali precedenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="308"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="334"/>
         <source>Consents</source>
         <translation>Consensi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="309"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="335"/>
         <source>Residence permit</source>
         <translation>Permesso di soggiorno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="309"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="335"/>
         <source>Registrations</source>
         <translation>Iscrizioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="332"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="358"/>
         <source>case opened</source>
         <translation>caso aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="332"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="358"/>
         <source>changed</source>
         <translation>modificato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="333"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="359"/>
         <source>imported</source>
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="382"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="425"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="450"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="493"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="451"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="494"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -411,7 +456,7 @@
     <message>
         <location filename="../../iam_desktop/ui/views/case_list.py" line="139"/>
         <source>Step</source>
-        <translation>Fase</translation>
+        <translation>Gradino</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/views/case_list.py" line="140"/>
@@ -477,32 +522,32 @@
         <translation>Tutti gli stati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="300"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="301"/>
         <source>All steps</source>
-        <translation>Tutte le fasi</translation>
+        <translation>Tutti i gradini</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="300"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="301"/>
         <source>Step {0}</source>
-        <translation>Fase {0}</translation>
+        <translation>Gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="302"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="303"/>
         <source>All operators</source>
         <translation>Tutti gli operatori</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="307"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="308"/>
         <source>{0} cases</source>
         <translation>{0} casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="307"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="308"/>
         <source>1 case</source>
         <translation>1 caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_list.py" line="309"/>
+        <location filename="../../iam_desktop/ui/views/case_list.py" line="310"/>
         <source>{0} of {1} cases</source>
         <translation>{0} di {1} casi</translation>
     </message>
@@ -1627,42 +1672,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="172"/>
         <source>&amp;Desk</source>
         <translation>&amp;Sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="174"/>
         <source>Lock</source>
         <translation>Blocca</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="175"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Blocca ora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="176"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="177"/>
         <source>About I.Am Desk</source>
         <translation>Informazioni su I.Am Desk</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="192"/>
         <source>Unlocked</source>
         <translation>Sbloccato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="192"/>
         <source>Locked</source>
         <translation>Bloccato</translation>
     </message>
@@ -2704,12 +2749,12 @@
 <context>
     <name>RepeatEditor</name>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="402"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="400"/>
         <source>Add a row</source>
         <translation>Aggiungi una riga</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/intake/fields.py" line="403"/>
+        <location filename="../../iam_desktop/ui/intake/fields.py" line="401"/>
         <source>Remove last row</source>
         <translation>Togli l&apos;ultima riga</translation>
     </message>
@@ -2967,27 +3012,27 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
         <source>Cases</source>
         <translation>Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
         <source>Monitoring</source>
         <translation>Monitoraggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="79"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>

@@ -143,7 +143,7 @@ def test_agenda_lists_expiring_permits(qtbot, make_shell, prepared_desk):
     assert "20 giorni" in days and "45 giorni" in days
     assert all("200" not in d for d in days)
     assert rows[0].foreground(2).color().name() == "#b00020"
-    assert "piani" in agenda.later_label.text()
+    assert [agenda.tabs.tabText(i) for i in range(3)] == ["Scadenze", "Permessi di soggiorno", "Panoramica dei gradini"]
     agenda.permits.itemActivated.emit(rows[1], 0)
     assert window.workspace.sections.currentWidget() is window.workspace.cases
     assert window.workspace.cases.case_file.case.case_id in ids

@@ -112,6 +112,9 @@ def test_screenshots(qtbot, make_shell, data_dir, prepared_desk, screenshot_dir,
     fake.write_bytes(b"%PDF-1.4 not a jpeg")
     view.attachments.attach(fake)
     shoot(qtbot, window, screenshot_dir / "case_file.png")
+    view.tabs.setCurrentWidget(view.pathway_panels["pathway"])
+    shoot(qtbot, window, screenshot_dir / "case_file_pathway.png")
+    view.tabs.setCurrentIndex(0)
     if pdf_preview.PREVIEW_AVAILABLE:
         view.print_document("intake", "fr")
         preview = view.previews[-1]
@@ -121,6 +124,9 @@ def test_screenshots(qtbot, make_shell, data_dir, prepared_desk, screenshot_dir,
     for section, name in ((Workspace.AGENDA, "main_agenda"), (Workspace.SETTINGS, "main_settings")):
         window.workspace.show_section(section)
         shoot(qtbot, window, screenshot_dir / f"{name}.png")
+    window.workspace.show_section(Workspace.AGENDA)
+    window.workspace.agenda.tabs.setCurrentIndex(1)
+    shoot(qtbot, window, screenshot_dir / "main_agenda_permits.png")
     window.lock_now()
     for _ in range(3):
         window.lock_screen.passphrase_edit.setText("sbagliata davvero")

@@ -1,17 +1,21 @@
-"""The "Agenda" section. Until plans, actions and follow-ups arrive with the pathway, it lists the residence permits
-that expire within the desk's alert window or have already expired (``desk.cases.permit_alerts``): the person, the
-expiry date, the days left (expired in red) and whether a renewal was asked for. A line says what else will appear
-here. Enter or a double click opens the case."""
+"""The "Agenda" section, in three tabs: what is due (``ui.pathway.AgendaPanel``: actions, plan reviews, permit
+expiries and follow-ups by day or week, overdue first), the residence permits that expire within the desk's alert
+window or have already expired (``desk.cases.permit_alerts``: person, expiry date, days left — expired in red —,
+renewal requested), and the coordinator's overview of who is on which step, for how long, and what is overdue
+(``ui.pathway.OverviewPanel``). Enter or a double click opens the case."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from iam_desktop.domain.alerts import PermitAlert
 from iam_desktop.services.desk import Desk
 
+from ..pathway import AgendaPanel, OverviewPanel
 from ..tasks import TaskRunner
 from ..widgets import heading
 
@@ -22,7 +26,9 @@ EXPIRING = QColor("#8a5300")
 class AgendaView(QWidget):
     open_case_requested = Signal(str)
 
-    def __init__(self, desk: Desk, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, desk: Desk, runner: TaskRunner, language: Callable[[], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._desk = desk
         self._runner = runner
@@ -38,16 +44,22 @@ class AgendaView(QWidget):
         self.permits.setColumnWidth(2, 200)
         self.nothing_label = QLabel()
         self.nothing_label.setStyleSheet("color: palette(placeholder-text); font-size: 11pt;")
-        self.later_label = QLabel()
-        self.later_label.setWordWrap(True)
-        self.later_label.setStyleSheet("color: palette(placeholder-text); font-size: 11pt;")
+        self.due = AgendaPanel(desk, runner)
+        self.overview = OverviewPanel(desk, runner, language)
+        permits_page = QWidget()
+        permits_layout = QVBoxLayout(permits_page)
+        permits_layout.addWidget(self.permits_title)
+        permits_layout.addWidget(self.nothing_label)
+        permits_layout.addWidget(self.permits, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.due, "")
+        self.tabs.addTab(permits_page, "")
+        self.tabs.addTab(self.overview, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
-        layout.addWidget(self.later_label)
-        layout.addSpacing(8)
-        layout.addWidget(self.permits_title)
-        layout.addWidget(self.nothing_label)
-        layout.addWidget(self.permits, 1)
+        layout.addWidget(self.tabs, 1)
+        self.due.open_case_requested.connect(self.open_case_requested)
+        self.overview.open_case_requested.connect(self.open_case_requested)
         self.permits.itemActivated.connect(
             lambda item, _col: self.open_case_requested.emit(item.data(0, Qt.ItemDataRole.UserRole))
         )
@@ -55,13 +67,12 @@ class AgendaView(QWidget):
 
     def retranslate(self) -> None:
         self.title_label.setText(self.tr("Agenda"))
-        self.later_label.setText(
-            self.tr("Plans, actions coming due and follow-ups of the desk's cases will also appear here.")
-        )
         self.permits_title.setText(self.tr("Residence permits expiring"))
         self.permits.setHeaderLabels([self.tr("Person"), self.tr("Expires on"), self.tr("Days left"),
                                       self.tr("Renewal requested")])  # fmt: skip
         self.nothing_label.setText(self.tr("No permit expires within the alert window."))
+        for index, name in enumerate((self.tr("Due"), self.tr("Residence permits"), self.tr("Steps overview"))):
+            self.tabs.setTabText(index, name)
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -70,6 +81,8 @@ class AgendaView(QWidget):
         super().changeEvent(event)
 
     def reload(self) -> None:
+        self.due.refresh()
+        self.overview.refresh()
         cases = self._desk.cases
         self._runner.run_database(cases.permit_alerts, self._loaded)
 
@@ -80,6 +93,8 @@ class AgendaView(QWidget):
 
     def clear(self) -> None:
         self.alerts = []
+        self.due.clear()
+        self.overview.clear()
         self._show()
 
     def _show(self) -> None:

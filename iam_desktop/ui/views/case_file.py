@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -45,6 +46,7 @@ from ..intake.checking import check_answers, service_refusal
 from ..intake.fields import country_name, italian_from_iso, language_name
 from ..intake.form_view import FormView
 from ..intake.mapping import join_answers, split_answers
+from ..pathway import CasePathwayPanel, ClosurePanel, DiaryView, PlacementsView, PlanEditor, TimelineView
 from ..pdf_preview import PrivateTempDir, open_pdf
 from ..tasks import TaskRunner
 from ..widgets import heading
@@ -154,6 +156,7 @@ class CaseFileView(QWidget):
         self._language = language
         self.form = intake_form()
         self.case: CaseFile | None = None
+        self._pathway_case: str | None = None
         self.answers: dict[str, Any] = {}
         self.operators: dict[str, str] = {}  # id → display name, read with the case on the worker
         self.previews: list[QDialog] = []
@@ -199,11 +202,26 @@ class CaseFileView(QWidget):
         splitter.addWidget(summary_scroll)
         splitter.addWidget(side)
         splitter.setSizes([560, 600])
+        # The pathway of the case (issue 4): one tab per part, each a panel of ui.pathway that refreshes the others
+        # after its own writes.
+        self.pathway_panels = {
+            "pathway": CasePathwayPanel(desk, runner, errors, language),
+            "plan": PlanEditor(desk, runner, errors, language),
+            "diary": DiaryView(desk, runner, errors, language),
+            "placements": PlacementsView(desk, runner, errors, language),
+            "timeline": TimelineView(desk, runner, errors, language),
+            "closure": ClosurePanel(desk, runner, errors, language),
+        }
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, "")
+        for panel in self.pathway_panels.values():
+            self.tabs.addTab(panel, "")
+            panel.changed.connect(self._pathway_changed)
         read_page = QWidget()
         read_layout = QVBoxLayout(read_page)
         read_layout.setContentsMargins(0, 0, 0, 0)
         read_layout.addLayout(top)
-        read_layout.addWidget(splitter, 1)
+        read_layout.addWidget(self.tabs, 1)
 
         self.editor = FormView(self.form, language())
         self.editor_title = heading(size_delta=4)
@@ -248,6 +266,10 @@ class CaseFileView(QWidget):
         self.print_actions["blank"].setText(self.tr("Blank intake form…"))
         self.history_title.setText(self.tr("History of changes"))
         self.history.setHeaderLabels([self.tr("When"), self.tr("Who"), self.tr("What")])
+        tab_names = (self.tr("File"), self.tr("Pathway"), self.tr("Plan"), self.tr("Diary"), self.tr("Placements"),
+                     self.tr("Timeline"), self.tr("Closure"))  # fmt: skip
+        for index, name in enumerate(tab_names):
+            self.tabs.setTabText(index, name)
         self.save_button.setText(self.tr("&Save changes"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.editor.set_language(self._language())
@@ -298,6 +320,10 @@ class CaseFileView(QWidget):
         self.edit_button.setEnabled(can_edit)
         self.print_button.setEnabled(self._desk.can(Permission.PRINT))
         self.attachments.show_attachments(case.case_id, case.attachments, can_edit)
+        if self._pathway_case != case.case_id:
+            self._pathway_case = case.case_id
+            for panel in self.pathway_panels.values():
+                panel.set_case(case.case_id)
         self.pages.setCurrentIndex(0)
 
     def _field_label(self, key: str, language: str) -> str:
@@ -364,10 +390,27 @@ class CaseFileView(QWidget):
         self.summary.show_answers({}, self._language())
         self.history.clear()
         self.attachments.clear()
+        self._pathway_case = None
+        for panel in self.pathway_panels.values():
+            panel.clear()
+        self.tabs.setCurrentIndex(0)
         self.editor.set_values({})
         self.pages.setCurrentIndex(0)
         for preview in list(self.previews):
             preview.close()
+
+    def _pathway_changed(self) -> None:
+        """A move, a plan, a diary entry …: the other panels and the case's step and status follow."""
+        sender = self.sender()
+        for panel in self.pathway_panels.values():
+            if panel is not sender:
+                panel.refresh()
+        row = self._desk.cases.row(self.case.case_id) if self.case is not None else None
+        if self.case is not None and row is not None:
+            # The header shows step and status: update them from the index, without another audited read.
+            self.case.meta.update(step=row.step, status=row.status)
+            self._show(self.case)
+        self.changes_applied.emit(Changes(cases=True))
 
     def _attachment_added(self) -> None:
         if self.case is not None:

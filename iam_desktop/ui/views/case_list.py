@@ -297,7 +297,8 @@ class CaseListPage(QWidget):
             combo.blockSignals(False)
 
         refill(self.status_combo, self.tr("All statuses"), [(status_name(s), s) for s in STATUSES])
-        refill(self.step_combo, self.tr("All steps"), [(self.tr("Step {0}").format(n), n) for n in range(1, 7)])
+        steps = self._desk.pathway.ladder.steps
+        refill(self.step_combo, self.tr("All steps"), [(self.tr("Step {0}").format(s.number), s.number) for s in steps])
         operators = sorted(((name, oid) for oid, name in self.model.operators.items()), key=lambda i: i[0])
         refill(self.operator_combo, self.tr("All operators"), operators)
 
