@@ -51,6 +51,7 @@ class ErrorCode(IntEnum):
     BLOB_TOO_LARGE = 502
     RATE_LIMITED = 503
     SCHEMA_TOO_NEW = 900
+    DATABASE_UNAVAILABLE = 901
     INTERNAL = 999
 
 
@@ -83,6 +84,7 @@ _STATUS: dict[ErrorCode, int] = {
     ErrorCode.BLOB_TOO_LARGE: 413,
     ErrorCode.RATE_LIMITED: 429,
     ErrorCode.SCHEMA_TOO_NEW: 503,
+    ErrorCode.DATABASE_UNAVAILABLE: 503,
     ErrorCode.INTERNAL: 500,
 }
 

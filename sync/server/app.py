@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -66,6 +67,14 @@ async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
     return response
 
 
+async def _on_database_error(_request: Request, exc: Exception) -> JSONResponse:
+    # The database went away (restart, failover, network): nothing was committed, so the client may retry.
+    logger.warning("database unavailable: %s", type(exc).__name__)
+    response = _reply(ProtocolError(ErrorCode.DATABASE_UNAVAILABLE, "the database is unavailable; retry"))
+    response.headers["Retry-After"] = "2"
+    return response
+
+
 async def _on_unexpected(_request: Request, exc: Exception) -> JSONResponse:
     logger.exception("unexpected server error", exc_info=exc)
     return _reply(ProtocolError(ErrorCode.INTERNAL, "internal server error"))
@@ -110,6 +119,7 @@ def create_app(settings: Settings, storage: Storage | None = None) -> FastAPI:
     app.add_exception_handler(ProtocolError, _on_protocol_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(OperationalError, _on_database_error)
     app.add_exception_handler(Exception, _on_unexpected)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(AccessLogMiddleware, enabled=settings.access_log)

@@ -23,6 +23,7 @@ _DESCRIPTIONS = {
     422: "Well-formed JSON with wrong types, unknown fields or values out of range; an unknown cursor; a blob "
     "whose bytes do not match its SHA-256",
     429: "Rate limited (enrolment attempts or authentication failures)",
+    503: "The database is unavailable (restart, failover); nothing was stored, retry",
 }
 
 ERRORS: dict[int | str, dict[str, Any]] = {
