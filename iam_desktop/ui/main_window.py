@@ -207,8 +207,7 @@ class MainWindow(QMainWindow):
         self.workspace.settings.session_started(self._language())
         self.workspace.cases.session_started()
         self.workspace.agenda.reload()
-        desk = self.desk
-        self._runner.run_database(lambda: reminder_text(desk), self._show_reminder)
+        self._refresh_reminder()
         if self.workspace.cases.focus_after_unlock():
             self.workspace.show_section(Workspace.CASES)
             self.workspace.cases.focus_after_unlock()
@@ -218,6 +217,10 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(settings.auto_lock_minutes)
         self.idle.start()
         self._show_status()
+
+    def _refresh_reminder(self) -> None:
+        desk = self.desk
+        self._runner.run_database(lambda: reminder_text(desk), self._show_reminder)
 
     def _show_reminder(self, text: str) -> None:
         """The day's agenda in one sentence after unlock ("Oggi: 3 scadenze, 2 in ritardo")."""
@@ -256,6 +259,7 @@ class MainWindow(QMainWindow):
         if changes.cases:
             self.workspace.cases.reload()
             self.workspace.agenda.reload()
+            self._refresh_reminder()
         if changes.operators:
             self.workspace.settings.operators_box.reload()
             self.lock_screen.refresh()
