@@ -121,6 +121,8 @@ class ServerProcess:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+        if not os.environ.get("IAM_KEEP_SERVER_LOGS"):  # set it to keep them for a post-mortem
+            self.log_path.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
