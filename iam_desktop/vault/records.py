@@ -205,7 +205,32 @@ class RecordStore:
             query = query.where(records.c.kind == kind)
         return [self._open_row(conn, row) for row in conn.execute(query.order_by(records.c.created_at))]
 
+    def preload_keys(self, conn: Connection) -> None:
+        """Open every case key this device holds in one query: a bulk read (the case list after unlock, the
+        indicators) then finds each key in memory instead of paying one query per record."""
+        store = self.vault.keyring.require()
+        holders = (LOCAL_HOLDER, self._desk_holder())
+        rows = conn.execute(
+            select(case_keys.c.case_id, case_keys.c.key_id, case_keys.c.holder, case_keys.c.wrapped).where(
+                case_keys.c.holder.in_(holders)
+            )
+        ).all()
+        private: X25519PrivateKey | None = None
+        # Local copies first: a key with both copies is opened with AES, not X25519.
+        for row in sorted(rows, key=lambda r: r.holder != LOCAL_HOLDER):
+            if self.vault.keyring.cached_case_key(row.case_id, row.key_id) is not None:
+                continue
+            context = case_key_context(row.case_id, row.key_id)
+            what = f"case key {row.case_id}"
+            if row.holder == LOCAL_HOLDER:
+                key = crypto.open_sealed(store.local_key, row.wrapped, context, what=what)
+            else:
+                private = private or X25519PrivateKey.from_private_bytes(store.desk_x25519)
+                key = crypto.unwrap_with_private_key(private, row.wrapped, context, what=what)
+            self.vault.keyring.remember_case_key(row.case_id, row.key_id, key)
+
     def of_kind(self, conn: Connection, kind: str) -> Iterable[StoredRecord]:
+        self.preload_keys(conn)
         for row in conn.execute(select(records).where(records.c.kind == kind).order_by(records.c.created_at)):
             yield self._open_row(conn, row)
 
