@@ -28,9 +28,9 @@ import requests
 from sync.protocol import Change, Grant, PullReply
 from sync.server.testing import ReferenceDevice, ServerProcess, provision_desk, temporary_postgres_database
 
-BATCH = 5000
-# On 127.0.0.1 compressing mostly-ciphertext pages costs more time than it saves; `--gzip` measures it.
-ACCEPT_ENCODING = "identity"
+# Changes per pushed batch: small enough that the client preparing one batch overlaps the server storing another.
+BATCH = 2500
+INFLIGHT = 2
 PAGE = 10000
 WORDS = [
     "casa",
@@ -94,32 +94,35 @@ class Meter:
         self.down += int(response.headers.get("content-length", len(response.content)))
 
 
-def push_all(device: ReferenceDevice, changes: list[Change], grants: list[Grant]) -> None:
-    """Push in batches, two in flight: the client prepares and sends one while the server stores the other."""
+def push_all(
+    device: ReferenceDevice, changes: list[Change], grants: list[Grant], batch: int = BATCH, inflight: int = INFLIGHT
+) -> None:
+    """Push in batches, several in flight: the client prepares and sends one while the server stores another."""
     by_case = {g.case_id: g for g in grants}
     batches = []
-    for start in range(0, len(changes), BATCH):
-        chunk = changes[start : start + BATCH]
+    for start in range(0, len(changes), batch):
+        chunk = changes[start : start + batch]
         batches.append((chunk, [by_case[c.case_id] for c in chunk if c.case_id in by_case]))
 
-    def send(batch: tuple[list[Change], list[Grant]]) -> dict[str, Any]:
-        response = device.push_raw(device.batch(batch[0], batch[1]))
+    def send(pair: tuple[list[Change], list[Grant]]) -> dict[str, Any]:
+        response = device.push_raw(device.batch(pair[0], pair[1]))
         response.raise_for_status()
         reply: dict[str, Any] = response.json()
         return reply
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with ThreadPoolExecutor(max_workers=inflight) as pool:
         for reply in pool.map(send, batches):
             assert all(s["status"] == "applied" for s in reply["statuses"]), "push refused changes"
 
 
-def pull_all(device: ReferenceDevice) -> int:
+def pull_all(device: ReferenceDevice, accept_encoding: str = "identity") -> int:
+    """Pull every page; on 127.0.0.1 compressing mostly-ciphertext pages costs more than it saves (`--gzip`)."""
     count = 0
     while True:
         response = device.session.get(
             device.url + "/v1/pull",
             params={"cursor": device.cursor, "limit": PAGE},
-            headers={**device.headers(), "Accept-Encoding": ACCEPT_ENCODING},
+            headers={**device.headers(), "Accept-Encoding": accept_encoding},
         )
         response.raise_for_status()
         page = PullReply.model_validate_json(response.content)
@@ -129,7 +132,18 @@ def pull_all(device: ReferenceDevice) -> int:
             return count
 
 
-def run(cases: int, backend: str, database_url: str | None, workers: int, seed: int) -> dict[str, Any]:
+def run(
+    cases: int,
+    backend: str,
+    database_url: str | None,
+    workers: int,
+    seed: int,
+    *,
+    batch: int = BATCH,
+    inflight: int = INFLIGHT,
+    gzip: bool = False,
+) -> dict[str, Any]:
+    encoding = "gzip" if gzip else "identity"
     with ExitStack() as stack:
         if backend == "sqlite":
             folder = stack.enter_context(tempfile.TemporaryDirectory())
@@ -168,20 +182,20 @@ def run(cases: int, backend: str, database_url: str | None, workers: int, seed: 
         meter_a.up = meter_a.down = meter_b.up = meter_b.down = 0
 
         started = time.perf_counter()
-        push_all(a, changes, grants)
+        push_all(a, changes, grants, batch, inflight)
         push_full = time.perf_counter() - started
         started = time.perf_counter()
-        pulled = pull_all(b)
+        pulled = pull_all(b, encoding)
         pull_full = time.perf_counter() - started
         assert pulled == cases, f"pulled {pulled} of {cases}"
 
         touched = rng.sample(range(cases), max(1, cases // 100))
         edits = [a.change(case_ids[i], key, make_case(rng, i), record_id=records[i]) for i in touched]
         started = time.perf_counter()
-        push_all(a, edits, [])
+        push_all(a, edits, [], batch, inflight)
         push_incremental = time.perf_counter() - started
         started = time.perf_counter()
-        pulled = pull_all(b)
+        pulled = pull_all(b, encoding)
         pull_incremental = time.perf_counter() - started
         assert pulled == len(edits), f"pulled {pulled} of {len(edits)} edits"
 
@@ -205,7 +219,8 @@ def run(cases: int, backend: str, database_url: str | None, workers: int, seed: 
             "pull_incremental_s": round(pull_incremental, 4),
             "bytes_up": meter_a.up + meter_b.up,
             "bytes_down": meter_a.down + meter_b.down,
-            "pull_gzip": ACCEPT_ENCODING == "gzip",
+            "pull_gzip": gzip,
+            "batch": batch,
             "server_db_bytes": figures["database_bytes"],
         }
 
@@ -219,10 +234,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20251125)
     parser.add_argument("--json", action="store_true", help="print one flat JSON object")
     parser.add_argument("--gzip", action="store_true", help="ask for gzip-compressed pull pages")
+    parser.add_argument("--batch", type=int, default=BATCH, help=f"changes per pushed batch (default {BATCH})")
+    parser.add_argument("--inflight", type=int, default=INFLIGHT, help="push batches in flight at once")
     args = parser.parse_args(argv)
-    global ACCEPT_ENCODING
-    ACCEPT_ENCODING = "gzip" if args.gzip else "identity"
-    result = run(args.cases, args.backend, args.database_url, args.workers, args.seed)
+    result = run(
+        args.cases,
+        args.backend,
+        args.database_url,
+        args.workers,
+        args.seed,
+        batch=args.batch,
+        inflight=args.inflight,
+        gzip=args.gzip,
+    )
     if args.json:
         print(json.dumps(result))
     else:
