@@ -17,7 +17,8 @@ kinds into sentences (``iam_desktop.services.messages``), lower layers never wri
     │   └── LockedError              keys are needed but the vault is locked
     ├── PermissionDeniedError  the current operator's role does not allow the operation
     ├── ValidationError        input refused by a domain rule (``field`` and ``code``)
-    └── BackupError            a backup file is damaged, truncated, foreign or unreadable
+    ├── BackupError            a backup file is damaged, truncated, foreign or unreadable
+    └── SyncError              (services.sync_http) the sync server or the network: kinds ``sync_*``
 """
 
 from __future__ import annotations
@@ -43,6 +44,19 @@ class ErrorKind(StrEnum):
     BACKUP_FOREIGN = "backup_foreign"
     BACKUP_NOT_A_BACKUP = "backup_not_a_backup"
     UNKNOWN_OPERATOR = "unknown_operator"
+    # Sync (raised by ``iam_desktop.services.sync_http.SyncError``): the server and the network in words.
+    SYNC_OFFLINE = "sync_offline"
+    SYNC_UNAUTHORISED = "sync_unauthorised"
+    SYNC_REVOKED = "sync_revoked"
+    SYNC_PENDING = "sync_pending"
+    SYNC_NOT_ENROLLED = "sync_not_enrolled"
+    SYNC_ALREADY_ENROLLED = "sync_already_enrolled"
+    SYNC_HAS_CASES = "sync_has_cases"
+    SYNC_ENROL_CODE = "sync_enrol_code"
+    SYNC_SHORT_CODE = "sync_short_code"
+    SYNC_DESK_KEY = "sync_desk_key"
+    SYNC_RATE_LIMITED = "sync_rate_limited"
+    SYNC_SERVER = "sync_server"
 
 
 class IamError(Exception):

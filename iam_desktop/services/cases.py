@@ -89,7 +89,8 @@ def _reason(key: str) -> str:
     return {"cf": "codice_fiscale", "doc": "document"}.get(key.split(":", 1)[0], "name_birth_year")
 
 
-def _lookup_keys(record: interchange.InterchangeRecord) -> list[str]:
+def lookup_keys(record: interchange.InterchangeRecord) -> list[str]:
+    """The strings a person is blind-indexed by (duplicates at intake; rebuilt after a pull)."""
     return duplicate_keys(record.person, [record.permit] if record.permit else [])
 
 
@@ -141,7 +142,7 @@ class CaseBook:
         if result.record is None:
             return IntakeCheck(result.errors, result.warnings, (), None)
         with self._desk.vault.engine.connect() as conn:
-            found = lookup.find(conn, self._desk.records, _lookup_keys(result.record))
+            found = lookup.find(conn, self._desk.records, lookup_keys(result.record))
         reasons: dict[str, set[str]] = {}
         for key, case_ids in found.items():
             for case_id in case_ids - {exclude}:
@@ -201,7 +202,7 @@ class CaseBook:
                 payload = {"person": person, "meta": meta, "extra": extras[n] if extras else {}}
                 records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id, payload=payload)
                 self._history(conn, case_id, actor.id, action, {k: {"from": None, "to": v} for k, v in person.items()})
-                keys = _lookup_keys(record) + (extra_keys[n] if extra_keys else [])
+                keys = lookup_keys(record) + (extra_keys[n] if extra_keys else [])
                 lookup.replace_lookups(conn, records, case_id, keys)
                 audit.append(conn, operator_id=actor.id, action=action, case_id=case_id)
                 created.append((case_id, person, meta))
@@ -244,7 +245,7 @@ class CaseBook:
             payload = {"person": person, "meta": stored.payload["meta"], "extra": new_extra}
             records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id, payload=payload)
             self._history(conn, case_id, actor.id, "case.update", changes)
-            lookup.add_lookups(conn, records, case_id, _lookup_keys(result.record))
+            lookup.add_lookups(conn, records, case_id, lookup_keys(result.record))
             audit.append(conn, operator_id=actor.id, action="case.update", case_id=case_id,
                          detail={"fields": len(changes)})  # fmt: skip
         if self._index is not None:

@@ -47,7 +47,7 @@ from sync.protocol import (
     version_tuple,
 )
 
-from .cases import CASE_KIND, _lookup_keys
+from .cases import CASE_KIND, lookup_keys
 from .enrolment import Enrolment, b64
 from .sync_http import SyncError, SyncProblem, Transport, make_session
 
@@ -339,7 +339,7 @@ class SyncClient:
                 continue
             parsed = interchange.parse_record(stored.payload.get("person", {}), today=date.max)
             if parsed.record is not None:
-                lookup.add_lookups(conn, self.desk.records, case_id, _lookup_keys(parsed.record))
+                lookup.add_lookups(conn, self.desk.records, case_id, lookup_keys(parsed.record))
 
 
 def _grant_sent(conn: Connection, case_id: str, desk_id: str, key_id: str) -> bool:

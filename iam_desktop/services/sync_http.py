@@ -21,7 +21,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from iam_desktop import __version__
-from iam_desktop.domain.errors import IamError
+from iam_desktop.domain.errors import ErrorKind, IamError
 from sync.protocol import ErrorCode
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -30,8 +30,7 @@ READ_TIMEOUT_S = 60.0
 
 
 class SyncProblem(StrEnum):
-    """Error kinds of sync (``error.<kind>`` in the catalogue). ``domain.errors.ErrorKind`` does not list them
-    (that module belongs to the domain); ``SyncError`` carries one of these in its ``kind``."""
+    """Error kinds of sync (``error.<kind>`` in the catalogue); each is also an ``ErrorKind`` of the domain tree."""
 
     OFFLINE = "sync_offline"
     UNAUTHORISED = "sync_unauthorised"
@@ -51,7 +50,7 @@ class SyncError(IamError):
     def __init__(self, problem: SyncProblem, detail: str = "", **params: object) -> None:
         super().__init__(detail or problem.value, **params)
         self.problem = problem
-        self.kind = problem  # type: ignore[assignment]  # a sync kind; messages.describe reads `.kind.value`
+        self.kind = ErrorKind(problem.value)
 
 
 _BY_ERRNO = {
