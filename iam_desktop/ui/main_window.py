@@ -28,6 +28,7 @@ from .dialogs import AboutBox
 from .errors import ErrorDialog
 from .idle import IdleWatch
 from .lock_screen import LockScreen
+from .monitoring import MonitoringView
 from .pathway import reminder_text
 from .tasks import TaskRunner
 from .views.agenda import AgendaView
@@ -63,7 +64,7 @@ class Workspace(QWidget):
         self.agenda = AgendaView(desk, runner, language)
         self.agenda.open_case_requested.connect(self.open_case)
         self.network = EmptyState(SectionTexts.network_title, SectionTexts.network_explanation)
-        self.monitoring = EmptyState(SectionTexts.monitoring_title, SectionTexts.monitoring_explanation)
+        self.monitoring = MonitoringView(desk, runner, errors, language)
         self.settings = SettingsView(desk, runner, errors)
         self.sections = QStackedWidget()
         for section in (self.cases, self.agenda, self.network, self.monitoring, self.settings):
@@ -236,6 +237,7 @@ class MainWindow(QMainWindow):
         drafts = self.workspace.cases.take_drafts()
         self.workspace.cases.session_ended()
         self.workspace.agenda.clear()
+        self.workspace.monitoring.clear()
         self.reminder_status.clear()
         self.workspace.settings.session_ended()
         desk = self.desk
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         if changes.cases:
             self.workspace.cases.reload()
             self.workspace.agenda.reload()
+            self.workspace.monitoring.cases_changed()
             self._refresh_reminder()
         if changes.operators:
             self.workspace.settings.operators_box.reload()

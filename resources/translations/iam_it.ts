@@ -1672,44 +1672,197 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="173"/>
         <source>&amp;Desk</source>
         <translation>&amp;Sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="175"/>
         <source>Lock</source>
         <translation>Blocca</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="176"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Blocca ora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="177"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="178"/>
         <source>About I.Am Desk</source>
         <translation>Informazioni su I.Am Desk</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="193"/>
         <source>Unlocked</source>
         <translation>Sbloccato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="193"/>
         <source>Locked</source>
         <translation>Bloccato</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringView</name>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="151"/>
+        <source>Monitoring</source>
+        <translation>Monitoraggio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="152"/>
+        <source>PDF report…</source>
+        <translation>Rapporto PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="153"/>
+        <source>The monitoring report for the funder, for the period and scope chosen</source>
+        <translation>Il rapporto di monitoraggio per il finanziatore, per il periodo e l&apos;ambito scelti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="154"/>
+        <source>Public summary…</source>
+        <translation>Sintesi pubblica…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="155"/>
+        <source>One page of figures safe to publish: small numbers are hidden</source>
+        <translation>Una pagina di dati pubblicabili: i numeri piccoli sono nascosti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="156"/>
+        <source>Steps</source>
+        <translation>Gradini</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="156"/>
+        <source>Time on each step</source>
+        <translation>Tempo sui gradini</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="156"/>
+        <source>Outcomes</source>
+        <translation>Esiti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="156"/>
+        <source>Trend by month</source>
+        <translation>Andamento mensile</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="157"/>
+        <source>All indicators</source>
+        <translation>Tutti gli indicatori</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="171"/>
+        <source>People</source>
+        <translation>Persone</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="171"/>
+        <source>Days</source>
+        <translation>Giorni</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="171"/>
+        <source>Hours</source>
+        <translation>Ore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="172"/>
+        <source>Courses</source>
+        <translation>Corsi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="172"/>
+        <source>Initiatives</source>
+        <translation>Iniziative</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="172"/>
+        <source>Sessions</source>
+        <translation>Incontri</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="173"/>
+        <source>Referrals</source>
+        <translation>Invii</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="228"/>
+        <source>Whole network</source>
+        <translation>Tutta la rete</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="260"/>
+        <source>The figures appear here once they are computed.</source>
+        <translation>I dati compaiono qui appena calcolati.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="264"/>
+        <source>No cases in this period: no one was in charge of the desk between these dates. Choose another period to see the figures.</source>
+        <translation>Nessun caso in questo periodo: tra queste date nessuna persona era in carico allo sportello. Scegli un altro periodo per vedere i dati.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="299"/>
+        <source>{0} of {1} discharged</source>
+        <translation>{0} su {1} dimesse</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="305"/>
+        <source>With a work contract at exit ({0})</source>
+        <translation>Con contratto di lavoro all&apos;uscita ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="308"/>
+        <source>People taken in charge (new)</source>
+        <translation>Nuove prese in carico</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="309"/>
+        <source>People in charge</source>
+        <translation>Persone in carico</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="310"/>
+        <source>People discharged</source>
+        <translation>Persone dimesse</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="312"/>
+        <source>{0} days</source>
+        <translation>{0} giorni</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="313"/>
+        <source>Median time to climb a step</source>
+        <translation>Tempo mediano per salire un gradino</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="317"/>
+        <source>In their own home at exit ({0})</source>
+        <translation>In casa autonoma all&apos;uscita ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="355"/>
+        <source>No step was climbed in this period: no time to measure yet.</source>
+        <translation>Nessun gradino salito in questo periodo: ancora nessun tempo da misurare.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/view.py" line="363"/>
+        <source>No case was closed in this period.</source>
+        <translation>Nessun caso chiuso in questo periodo.</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +1916,24 @@
         <location filename="../../iam_desktop/ui/views/operators.py" line="143"/>
         <source>This user name is already in use.</source>
         <translation>Questo nome utente è già in uso.</translation>
+    </message>
+</context>
+<context>
+    <name>OtherIndicators</name>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/others.py" line="79"/>
+        <source>Table</source>
+        <translation>Tabella</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/others.py" line="109"/>
+        <source>not available</source>
+        <translation>non disponibile</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/others.py" line="137"/>
+        <source>Other figures</source>
+        <translation>Altri dati</translation>
     </message>
 </context>
 <context>
@@ -2223,6 +2394,49 @@
         <location filename="../../iam_desktop/ui/pdf_preview.py" line="168"/>
         <source>Save as PDF</source>
         <translation>Salva come PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodSelector</name>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="91"/>
+        <source>This month</source>
+        <translation>Questo mese</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="91"/>
+        <source>This quarter</source>
+        <translation>Questo trimestre</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="91"/>
+        <source>This year</source>
+        <translation>Quest&apos;anno</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="91"/>
+        <source>Last year</source>
+        <translation>Anno scorso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="92"/>
+        <source>Other period</source>
+        <translation>Altro periodo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="95"/>
+        <source>From</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="96"/>
+        <source>to</source>
+        <translation>al</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="97"/>
+        <source>Scope</source>
+        <translation>Ambito</translation>
     </message>
 </context>
 <context>
@@ -2799,16 +3013,6 @@
         <source>Here you will find the partners, co-housing places, job and training opportunities and methodology documents shared by the desks, and the referrals between desks.</source>
         <translation>Qui troverai i partner, i posti in co-housing, le opportunità di lavoro e formazione e i documenti di metodo condivisi dagli sportelli, e gli invii tra sportelli.</translation>
     </message>
-    <message>
-        <location filename="../../iam_desktop/ui/views/empty.py" line="73"/>
-        <source>No indicators yet</source>
-        <translation>Ancora nessun indicatore</translation>
-    </message>
-    <message>
-        <location filename="../../iam_desktop/ui/views/empty.py" line="77"/>
-        <source>Here you will see the desk&apos;s indicators, the reports for the funder and anonymised statistics, once cases have pathway steps and interventions.</source>
-        <translation>Qui compariranno gli indicatori dello sportello, i report per il finanziatore e le statistiche anonime, quando i casi avranno gradini del percorso e interventi.</translation>
-    </message>
 </context>
 <context>
     <name>SettingsView</name>
@@ -2889,6 +3093,29 @@
         <location filename="../../iam_desktop/ui/intake/fields.py" line="363"/>
         <source>Signed on the printed form (Print menu of the case file).</source>
         <translation>Si firma sul modulo stampato (menu Stampa della scheda del caso).</translation>
+    </message>
+</context>
+<context>
+    <name>TableBox</name>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/panels.py" line="112"/>
+        <source>Export CSV…</source>
+        <translation>Esporta CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/panels.py" line="113"/>
+        <source>Save this table as a CSV file that a spreadsheet can open</source>
+        <translation>Salva questa tabella come file CSV da aprire con un foglio di calcolo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/panels.py" line="130"/>
+        <source>Export CSV</source>
+        <translation>Esporta CSV</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/monitoring/panels.py" line="130"/>
+        <source>CSV files (*.csv)</source>
+        <translation>File CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -3012,27 +3239,27 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
         <source>Cases</source>
         <translation>Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
         <source>Monitoring</source>
         <translation>Monitoraggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>

@@ -67,14 +67,3 @@ class SectionTexts:
             "Sections",
             "Here you will find the partners, co-housing places, job and training opportunities and methodology documents shared by the desks, and the referrals between desks.",  # noqa: E501
         )
-
-    @staticmethod
-    def monitoring_title() -> str:
-        return QCoreApplication.translate("Sections", "No indicators yet")
-
-    @staticmethod
-    def monitoring_explanation() -> str:
-        return QCoreApplication.translate(
-            "Sections",
-            "Here you will see the desk's indicators, the reports for the funder and anonymised statistics, once cases have pathway steps and interventions.",  # noqa: E501
-        )
