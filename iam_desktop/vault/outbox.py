@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from iam_desktop.vault import crypto, sync_state
 from iam_desktop.vault.tables import field_stamps, outbox, tombstones
@@ -155,15 +156,18 @@ def stamps_of(conn: Connection, record_id: str) -> dict[Path, tuple[str, str]]:
 
 
 def set_stamps(conn: Connection, record_id: str, paths: Iterable[Path], hlc: str, device_id: str) -> None:
-    for path in paths:
-        key = path_key(path)
-        done = conn.execute(
-            update(field_stamps)
-            .where(field_stamps.c.record_id == record_id, field_stamps.c.field == key)
-            .values(hlc=hlc, device_id=device_id)
-        ).rowcount
-        if not done:
-            conn.execute(insert(field_stamps).values(record_id=record_id, field=key, hlc=hlc, device_id=device_id))
+    # One upsert for all the fields of a write: a case has dozens of fields, and a statement per field made an
+    # import of a spreadsheet crawl.
+    rows = [{"record_id": record_id, "field": path_key(p), "hlc": hlc, "device_id": device_id} for p in paths]
+    if rows:
+        statement = sqlite_insert(field_stamps)
+        conn.execute(
+            statement.on_conflict_do_update(
+                index_elements=[field_stamps.c.record_id, field_stamps.c.field],
+                set_={"hlc": statement.excluded.hlc, "device_id": statement.excluded.device_id},
+            ),
+            rows,
+        )
 
 
 def _chunks(items: list[Path], size: int) -> Iterator[list[Path]]:
