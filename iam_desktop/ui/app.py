@@ -29,6 +29,7 @@ from .errors import ErrorDialog
 from .i18n import UiLanguage
 from .idle import IdleWatch
 from .main_window import MainWindow
+from .sync import DemoStart, show_demo_banner
 from .tasks import TaskRunner
 from .wizard import FirstRunWizard
 
@@ -60,6 +61,7 @@ class DeskShell:
         self.desk: Desk | None = None
         self.wizard: FirstRunWizard | None = None
         self.main_window: MainWindow | None = None
+        self.demo: DemoStart | None = None  # the demo network's server runs until close()
         self.on_lock_screen_shown: list[Callable[[], None]] = []
 
     def start(self) -> int | None:
@@ -68,6 +70,7 @@ class DeskShell:
             self.language.switch(self.fallback_language)
             self.wizard = FirstRunWizard(self.data_dir, self.runner, self.errors, lambda: self.language.language)
             self.wizard.desk_created.connect(self._desk_created)
+            self.wizard.demo_started.connect(self._demo_started)
             self.wizard.rejected.connect(self.app.quit)
             self.wizard.resize(760, 560)
             self.wizard.show()
@@ -88,6 +91,13 @@ class DeskShell:
         operator = desk.operator
         self.runner.run_database(desk.lock)
         self._show_main_window(desk, operator.username if operator else None)
+        self.wizard = None
+
+    def _demo_started(self, start: DemoStart) -> None:
+        self.demo = start
+        self._show_main_window(Desk.open(start.data_dir), None)
+        assert self.main_window is not None
+        show_demo_banner(self.main_window.lock_screen)
         self.wizard = None
 
     def _show_main_window(self, desk: Desk, preferred_username: str | None) -> None:
@@ -125,6 +135,9 @@ class DeskShell:
             self.desk = None
         self.idle.close()
         self.language.close()
+        if self.demo is not None:
+            self.demo.network.stop()
+            self.demo = None
 
 
 def run_gui(options: argparse.Namespace) -> int:

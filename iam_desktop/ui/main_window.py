@@ -30,6 +30,7 @@ from .idle import IdleWatch
 from .lock_screen import LockScreen
 from .monitoring import MonitoringView
 from .pathway import reminder_text
+from .sync import SyncControls
 from .tasks import TaskRunner
 from .views.agenda import AgendaView
 from .views.cases import CasesView
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
         status.addWidget(self.reminder_status)
         status.addPermanentWidget(self.lock_status)
         status.addPermanentWidget(self.lock_button)
+        self.sync_controls = SyncControls(desk, runner, errors, language, self)
+        self.sync_controls.install(self.desk_menu, self.lock_action, status)
+        self.sync_controls.changes_applied.connect(self.apply_changes)
 
         self.lock_screen.unlocked.connect(self.session_started)
         self.idle.idle.connect(self.lock_now)
@@ -217,6 +221,7 @@ class MainWindow(QMainWindow):
             self.workspace.navigation.setFocus()
         self.idle.set_minutes(settings.auto_lock_minutes)
         self.idle.start()
+        self.sync_controls.session_started()
         self._show_status()
 
     def _refresh_reminder(self) -> None:
@@ -233,6 +238,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.lock_screen:
             return
         self.idle.stop()
+        self.sync_controls.session_ended()
         operator = self.desk.operator
         drafts = self.workspace.cases.take_drafts()
         self.workspace.cases.session_ended()
@@ -270,6 +276,7 @@ class MainWindow(QMainWindow):
             self.workspace.cases.reload()
             self.workspace.agenda.reload()
             self.idle.set_minutes(self.desk.settings().auto_lock_minutes)
+        self.sync_controls.local_changes(changes)
 
     def show_about(self) -> None:
         AboutBox(self).exec()

@@ -1,6 +1,8 @@
-"""The first-run wizard: the desk profile, the first coordinator, the creation of the vault (on the database
-worker, with a progress bar) and the recovery key, shown once, with its printable sheet. Keyboard first: the
-first field of each page has the focus, Tab follows the fields, Enter goes on; a wrong field says why next to it.
+"""The first-run wizard: a first choice between setting up this desk and trying the demo network (a local sync
+server with fictitious desks, built on the network pool); then the desk profile, the first coordinator, the
+creation of the vault (on the database worker, with a progress bar) and the recovery key, shown once, with its
+printable sheet. Keyboard first: the first field of each page has the focus, Tab follows the fields, Enter goes
+on; a wrong field says why next to it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from iam_desktop.services.settings import Settings
 from iam_desktop.vault.paths import DataDir
 
 from .errors import ErrorDialog
+from .sync.demo import DemoStart, start_demo
+from .sync.first_run import DemoPage, StartChoicePage
 from .tasks import TaskRunner
 from .widgets import NOTICE_STYLE, FieldMessage, PassphrasePair, compact_form, heading, username_is_valid
 
@@ -246,13 +250,17 @@ class RecoveryKeyPage(QWizardPage):
     def isComplete(self) -> bool:
         return self.kept_check.isChecked()
 
+    def nextId(self) -> int:
+        return -1  # the last page (the choice and demo pages have higher ids)
+
 
 class FirstRunWizard(QWizard):
     """Creates the desk and its first coordinator; ``desk_created`` carries the new (unlocked) desk on finish."""
 
     desk_created = Signal(object)
+    demo_started = Signal(object)  # DemoStart: the shell keeps the server and opens the demo desk
 
-    PROFILE, COORDINATOR, CREATION, RECOVERY = range(4)
+    PROFILE, COORDINATOR, CREATION, RECOVERY, CHOICE, DEMO = range(6)
 
     def __init__(
         self,
@@ -273,6 +281,12 @@ class FirstRunWizard(QWizard):
         self.coordinator_page = CoordinatorPage()
         self.creation_page = CreationPage()
         self.recovery_page = RecoveryKeyPage(self.save_recovery_sheet)
+        self.choice_page = StartChoicePage(self.PROFILE, self.DEMO)
+        self.demo_page = DemoPage()
+        self.demo: DemoStart | None = None
+        self.setPage(self.CHOICE, self.choice_page)
+        self.setPage(self.DEMO, self.demo_page)
+        self.setStartId(self.CHOICE)
         self.setPage(self.PROFILE, self.profile_page)
         self.setPage(self.COORDINATOR, self.coordinator_page)
         self.setPage(self.CREATION, self.creation_page)
@@ -296,6 +310,8 @@ class FirstRunWizard(QWizard):
         super().changeEvent(event)
 
     def _page_changed(self, page_id: int) -> None:
+        if page_id == self.DEMO and self.demo is None:
+            self._start_demo()
         if page_id == self.CREATION and self.desk is None:
             self._create()
         if page_id == self.RECOVERY:
@@ -324,6 +340,22 @@ class FirstRunWizard(QWizard):
             return desk, recovery_key
 
         self._runner.run_database(create, self._created, self._creation_failed)
+
+    def _start_demo(self) -> None:
+        data_dir = self._data_dir
+        self._runner.run_network(lambda: start_demo(data_dir), self._demo_ready, self._demo_failed)
+
+    def _demo_ready(self, start: DemoStart) -> None:
+        if not self.isVisible():  # closed while the demo was being built: nobody will use the server
+            start.network.stop()
+            return
+        self.demo = start
+        self.demo_started.emit(start)
+        QTimer.singleShot(0, self.accept)
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self.demo_page.mark_failed()
+        self._errors.show(error)
 
     def _created(self, result: tuple[Desk, str]) -> None:
         self.desk, self.recovery_key = result

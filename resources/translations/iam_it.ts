@@ -1024,44 +1024,122 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="122"/>
+        <source>Conflicts</source>
+        <translation>Conflitti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="125"/>
+        <source>Two computers changed the same field while out of touch. The later edit is the current value; the other one was kept here. Compare them and keep the current value or restore the other one: the choice reaches every computer of the desk.</source>
+        <translation>Due computer hanno modificato lo stesso campo mentre non erano collegati. La modifica più recente è il valore attuale; l&apos;altra è stata conservata qui. Confrontale e mantieni il valore attuale o ripristina l&apos;altro: la scelta arriva a tutti i computer dello sportello.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="132"/>
+        <source>Case</source>
+        <translation>Pratica</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="132"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="132"/>
+        <source>Kept on</source>
+        <translation>Conservato il</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="139"/>
+        <source>No conflicts to review.</source>
+        <translation>Nessun conflitto da esaminare.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="141"/>
+        <source>Current value</source>
+        <translation>Valore attuale</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="143"/>
+        <source>Other value</source>
+        <translation>Altro valore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="147"/>
+        <source>Keep the current value</source>
+        <translation>Mantieni il valore attuale</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="148"/>
+        <source>Restore the other value</source>
+        <translation>Ripristina l&apos;altro valore</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="149"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="191"/>
+        <source>(empty)</source>
+        <translation>(vuoto)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="198"/>
+        <source>Written on this computer</source>
+        <translation>Scritto su questo computer</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="199"/>
+        <source>Written on another computer ({0})</source>
+        <translation>Scritto su un altro computer ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/conflicts.py" line="208"/>
+        <source>On {0}</source>
+        <translation>Il {0}</translation>
+    </message>
+</context>
+<context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="118"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="122"/>
         <source>The first coordinator</source>
         <translation>Il primo coordinatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="120"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="124"/>
         <source>The coordinator manages the desk&apos;s operators and settings. Choose a passphrase you can remember.</source>
         <translation>Il coordinatore gestisce gli operatori e le impostazioni dello sportello. Scegli una passphrase che riesci a ricordare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="122"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="126"/>
         <source>&amp;User name:</source>
         <translation>Nome &amp;utente:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="123"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="127"/>
         <source>e.g. m.rossi</source>
         <translation>es. m.rossi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="124"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="128"/>
         <source>&amp;Full name:</source>
         <translation>Nome &amp;completo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="125"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="129"/>
         <source>Create the desk</source>
         <translation>Crea lo sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="139"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="143"/>
         <source>Use letters, digits, dots, hyphens or underscores, without spaces.</source>
         <translation>Usa lettere, cifre, punti, trattini o trattini bassi, senza spazi.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="142"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="146"/>
         <source>Enter the coordinator&apos;s full name.</source>
         <translation>Inserisci il nome completo del coordinatore.</translation>
     </message>
@@ -1069,55 +1147,81 @@
 <context>
     <name>CreationPage</name>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="168"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="172"/>
         <source>Creating the desk</source>
         <translation>Creazione dello sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="170"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="174"/>
         <source>Creating the encrypted vault and the keys…</source>
         <translation>Creazione dell&apos;archivio cifrato e delle chiavi…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="170"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="174"/>
         <source>The desk is ready.</source>
         <translation>Lo sportello è pronto.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="191"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="195"/>
         <source>The desk could not be created. Go back, correct and try again.</source>
         <translation>Non è stato possibile creare lo sportello. Torna indietro, correggi e riprova.</translation>
     </message>
 </context>
 <context>
+    <name>DemoBanner</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/demo.py" line="55"/>
+        <source>&lt;b&gt;Demo network&lt;/b&gt; — fictitious cases only, never real data. Operator: &lt;b&gt;{0}&lt;/b&gt;, passphrase: &lt;b&gt;{1}&lt;/b&gt;. The demo server runs on this computer until you quit.</source>
+        <translation>&lt;b&gt;Rete dimostrativa&lt;/b&gt; — solo pratiche inventate, mai dati reali. Operatore: &lt;b&gt;{0}&lt;/b&gt;, passphrase: &lt;b&gt;{1}&lt;/b&gt;. Il server dimostrativo gira su questo computer finché non esci.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPage</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="78"/>
+        <source>Demo network</source>
+        <translation>Rete dimostrativa</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="80"/>
+        <source>Starting the demo sync server and preparing the demo desks with fictitious cases…</source>
+        <translation>Avvio del server dimostrativo e preparazione degli sportelli di prova con pratiche inventate…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="97"/>
+        <source>The demo network could not be started. Go back to set up the desk.</source>
+        <translation>Non è stato possibile avviare la rete dimostrativa. Torna indietro per configurare lo sportello.</translation>
+    </message>
+</context>
+<context>
     <name>DeskProfilePage</name>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="69"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="73"/>
         <source>Your desk</source>
         <translation>Il tuo sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="70"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="74"/>
         <source>Welcome to I.Am Desk. First, tell us which desk this computer belongs to.</source>
         <translation>Benvenuto in I.Am Desk. Per prima cosa, indica a quale sportello appartiene questo computer.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="71"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="75"/>
         <source>Desk &amp;name:</source>
         <translation>&amp;Nome dello sportello:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="72"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="76"/>
         <source>e.g. Sportello Val Trompia</source>
         <translation>es. Sportello Val Trompia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="73"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="77"/>
         <source>&amp;Territory:</source>
         <translation>&amp;Territorio:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="85"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="89"/>
         <source>Enter the desk&apos;s name.</source>
         <translation>Inserisci il nome dello sportello.</translation>
     </message>
@@ -1264,6 +1368,74 @@
         <location filename="../../iam_desktop/ui/intake/wizard.py" line="70"/>
         <source>Open that case</source>
         <translation>Apri quel caso</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="53"/>
+        <source>Connect to a server</source>
+        <translation>Collega a un server</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="55"/>
+        <source>e.g. https://sync.example.org</source>
+        <translation>es. https://sync.example.org</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="61"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Collega</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="66"/>
+        <source>The central office gives you the server address and a one-time enrolment code. If this desk already works on another computer, this one will show a code to compare.</source>
+        <translation>L&apos;ufficio centrale ti dà l&apos;indirizzo del server e un codice di registrazione monouso. Se lo sportello lavora già su un altro computer, questo mostrerà un codice da confrontare.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="73"/>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Indirizzo del server:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="74"/>
+        <source>Enrolment &amp;code:</source>
+        <translation>&amp;Codice di registrazione:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="75"/>
+        <source>Name of this &amp;computer:</source>
+        <translation>&amp;Nome di questo computer:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="85"/>
+        <source>Verification code</source>
+        <translation>Codice di verifica</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="96"/>
+        <source>On a computer of this desk that is already connected, open Desk → Sync… (or click the sync state in the status bar), check that &quot;Devices waiting&quot; lists this computer and type this same code to approve it. If the codes differ, do not approve: someone may be in between.</source>
+        <translation>Su un computer dello sportello già collegato apri Sportello → Sincronizzazione… (o fai clic sullo stato della sincronizzazione nella barra in basso), controlla che in «Dispositivi in attesa» compaia questo computer e digita questo stesso codice per approvarlo. Se i codici sono diversi non approvare: qualcuno potrebbe essersi messo in mezzo.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="106"/>
+        <source>Waiting for approval…</source>
+        <translation>In attesa dell&apos;approvazione…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="127"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="140"/>
+        <source>Enter the server address and the enrolment code.</source>
+        <translation>Inserisci l&apos;indirizzo del server e il codice di registrazione.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="180"/>
+        <source>This computer is connected to the desk {0}.</source>
+        <translation>Questo computer è collegato allo sportello {0}.</translation>
     </message>
 </context>
 <context>
@@ -1470,47 +1642,47 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="287"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="301"/>
         <source>I.Am Desk — set-up</source>
         <translation>I.Am Desk — configurazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="288"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="302"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Avanti &gt;</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="289"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="303"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Indietro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="290"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="304"/>
         <source>&amp;Finish</source>
         <translation>&amp;Fine</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="291"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="305"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="343"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="375"/>
         <source>recovery-key.pdf</source>
         <translation>chiave-di-recupero.pdf</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="345"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="377"/>
         <source>Save recovery sheet</source>
         <translation>Salva il foglio di recupero</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="345"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="377"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Documenti PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="354"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="386"/>
         <source>Saved: {0}</source>
         <translation>Salvato: {0}</translation>
     </message>
@@ -1672,42 +1844,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="177"/>
         <source>&amp;Desk</source>
         <translation>&amp;Sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="179"/>
         <source>Lock</source>
         <translation>Blocca</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="180"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Blocca ora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="181"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="182"/>
         <source>About I.Am Desk</source>
         <translation>Informazioni su I.Am Desk</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="197"/>
         <source>Unlocked</source>
         <translation>Sbloccato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="197"/>
         <source>Locked</source>
         <translation>Bloccato</translation>
     </message>
@@ -2397,6 +2569,59 @@
     </message>
 </context>
 <context>
+    <name>PendingDevicesBox</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="200"/>
+        <source>Devices waiting</source>
+        <translation>Dispositivi in attesa</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="202"/>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="202"/>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="210"/>
+        <source>code shown on the new computer, e.g. 482 913</source>
+        <translation>codice mostrato sul nuovo computer, es. 482 913</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="211"/>
+        <source>Refresh</source>
+        <translation>Aggiorna</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="212"/>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approva</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="218"/>
+        <source>Code:</source>
+        <translation>Codice:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="240"/>
+        <source>No computer is waiting.</source>
+        <translation>Nessun computer in attesa.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="250"/>
+        <source>Choose the computer and type the code its screen shows.</source>
+        <translation>Scegli il computer e digita il codice che mostra il suo schermo.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="267"/>
+        <source>Approved: the new computer receives the desk key at its next sync.</source>
+        <translation>Approvato: il nuovo computer riceve la chiave dello sportello alla prossima sincronizzazione.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodSelector</name>
     <message>
         <location filename="../../iam_desktop/ui/monitoring/selectors.py" line="91"/>
@@ -2940,22 +3165,22 @@
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="228"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="232"/>
         <source>Recovery key</source>
         <translation>Chiave di recupero</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="231"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="235"/>
         <source>With this key a coordinator can set a new passphrase for anyone who forgets theirs. It is shown only now: print the sheet or write the key down, and keep it in a safe.</source>
         <translation>Con questa chiave un coordinatore può impostare una nuova passphrase per chi dimentica la propria. Viene mostrata solo ora: stampa il foglio o trascrivi la chiave e conservala in cassaforte.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="235"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="239"/>
         <source>Save recovery sheet (PDF)…</source>
         <translation>Salva foglio di recupero (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/wizard.py" line="236"/>
+        <location filename="../../iam_desktop/ui/wizard.py" line="240"/>
         <source>I have printed or stored the key</source>
         <translation>Ho stampato/conservato la chiave</translation>
     </message>
@@ -3093,6 +3318,253 @@
         <location filename="../../iam_desktop/ui/intake/fields.py" line="363"/>
         <source>Signed on the printed form (Print menu of the case file).</source>
         <translation>Si firma sul modulo stampato (menu Stampa della scheda del caso).</translation>
+    </message>
+</context>
+<context>
+    <name>StartChoicePage</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="36"/>
+        <source>Welcome to I.Am Desk</source>
+        <translation>Benvenuti in I.Am Desk</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="37"/>
+        <source>What would you like to do?</source>
+        <translation>Che cosa vuoi fare?</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="38"/>
+        <source>&amp;Set up the desk</source>
+        <translation>&amp;Configura lo sportello</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="40"/>
+        <source>Create this desk&apos;s encrypted vault and its first coordinator. Choose this for real work.</source>
+        <translation>Crea l&apos;archivio cifrato dello sportello e il primo coordinatore. Scegli questo per il lavoro vero.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="42"/>
+        <source>Try the &amp;demo network</source>
+        <translation>Prova la rete &amp;dimostrativa</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/first_run.py" line="45"/>
+        <source>Start a sync server on this computer with demo desks and fictitious cases, and open one of them: see sync, conflicts and the case file without any set-up. Nothing real is stored.</source>
+        <translation>Avvia su questo computer un server di sincronizzazione con sportelli di prova e pratiche inventate, e aprine uno: vedi sincronizzazione, conflitti e fascicoli senza configurare nulla. Non si salva niente di reale.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControls</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/controls.py" line="79"/>
+        <source>Sync now</source>
+        <translation>Sincronizza ora</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/controls.py" line="80"/>
+        <source>Send and receive changes now (Ctrl+Shift+S)</source>
+        <translation>Invia e ricevi le modifiche adesso (Ctrl+Maiusc+S)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/controls.py" line="81"/>
+        <source>Sync…</source>
+        <translation>Sincronizzazione…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/controls.py" line="82"/>
+        <source>Conflicts…</source>
+        <translation>Conflitti…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="67"/>
+        <source>Sync</source>
+        <translation>Sincronizzazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="69"/>
+        <source>Sync with the server</source>
+        <translation>Sincronizzazione con il server</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="74"/>
+        <source>Runs in this session</source>
+        <translation>Sincronizzazioni di questa sessione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <source>Outcome</source>
+        <translation>Esito</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <source>Sent</source>
+        <translation>Inviate</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <source>Received</source>
+        <translation>Ricevute</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <source>Duration</source>
+        <translation>Durata</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
+        <source>Data</source>
+        <translation>Dati</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="90"/>
+        <source>Conflicts…</source>
+        <translation>Conflitti…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="92"/>
+        <source>Connect to a server…</source>
+        <translation>Collega a un server…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="95"/>
+        <source>Sync now</source>
+        <translation>Sincronizza ora</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="97"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="132"/>
+        <source>Syncing…</source>
+        <translation>Sincronizzazione…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="143"/>
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="145"/>
+        <source>Desk {0} on {1}. Last success: {2}.</source>
+        <translation>Sportello {0} su {1}. Ultima sincronizzazione riuscita: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="149"/>
+        <source>This computer is not connected to a sync server yet: its work stays here only.</source>
+        <translation>Questo computer non è ancora collegato a un server di sincronizzazione: il suo lavoro resta solo qui.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="153"/>
+        <source>Changes set aside: {0}. A change that arrives damaged, or before the key that opens it, is set aside and retried at every sync; the rest keeps flowing.</source>
+        <translation>Modifiche messe da parte: {0}. Una modifica che arriva danneggiata, o prima della chiave che la apre, viene messa da parte e riprovata a ogni sincronizzazione; il resto continua ad arrivare.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="157"/>
+        <source>Conflicts to review: {0}</source>
+        <translation>Conflitti da esaminare: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="170"/>
+        <source>No sync yet.</source>
+        <translation>Nessuna sincronizzazione finora.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="110"/>
+        <source>Syncing…</source>
+        <translation>Sincronizzazione…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="114"/>
+        <source>Up to date — last sync at {0}</source>
+        <translation>Aggiornato — ultima sincronizzazione alle {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="114"/>
+        <source>Up to date</source>
+        <translation>Aggiornato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="118"/>
+        <source>Computer clock off by {0} minutes</source>
+        <translation>Orologio del computer sfasato di {0} minuti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="119"/>
+        <source>Computer clock is wrong</source>
+        <translation>L&apos;orologio del computer è sbagliato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="121"/>
+        <source>Offline</source>
+        <translation>Non in linea</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="122"/>
+        <source>Update the application</source>
+        <translation>Aggiorna l&apos;applicazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="123"/>
+        <source>Device waiting for approval</source>
+        <translation>Dispositivo in attesa di approvazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="124"/>
+        <source>Not connected to a server</source>
+        <translation>Non collegato a un server</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="125"/>
+        <source>Computer not recognised by the server</source>
+        <translation>Computer non riconosciuto dal server</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="126"/>
+        <source>Computer revoked: no sync</source>
+        <translation>Computer revocato: niente sincronizzazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="127"/>
+        <source>Sync failed, it will retry</source>
+        <translation>Sincronizzazione non riuscita, riproverà</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="131"/>
+        <source>Not synced yet</source>
+        <translation>Non ancora sincronizzato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="138"/>
+        <source>Open the sync panel (Ctrl+Shift+S syncs now)</source>
+        <translation>Apri il pannello della sincronizzazione (Ctrl+Maiusc+S sincronizza ora)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="141"/>
+        <source>Changes waiting: {0}</source>
+        <translation>Modifiche in attesa: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="144"/>
+        <source>Conflicts: {0}</source>
+        <translation>Conflitti: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="145"/>
+        <source>Concurrent edits to review</source>
+        <translation>Modifiche contemporanee da esaminare</translation>
     </message>
 </context>
 <context>
@@ -3239,27 +3711,27 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
         <source>Cases</source>
         <translation>Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
         <source>Monitoring</source>
         <translation>Monitoraggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="81"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>

@@ -21,6 +21,9 @@ def test_wizard_to_main_window_by_keyboard(qtbot, make_shell, data_dir, shown, t
     assert wizard is not None
     qtbot.waitExposed(wizard)
     wizard.activateWindow()
+    # The first page offers set-up (chosen already) or the demo network: Enter goes on to set-up.
+    qtbot.waitUntil(lambda: focused() is wizard.choice_page.setup_radio)
+    press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: focused() is wizard.profile_page.name_edit)
 
     # Enter on an empty name: the message appears next to the field and the page stays.
