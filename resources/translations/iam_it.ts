@@ -1373,67 +1373,67 @@
 <context>
     <name>EnrolmentDialog</name>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="53"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="54"/>
         <source>Connect to a server</source>
         <translation>Collega a un server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="55"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="56"/>
         <source>e.g. https://sync.example.org</source>
         <translation>es. https://sync.example.org</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="61"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="62"/>
         <source>&amp;Connect</source>
         <translation>&amp;Collega</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="66"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="67"/>
         <source>The central office gives you the server address and a one-time enrolment code. If this desk already works on another computer, this one will show a code to compare.</source>
         <translation>L&apos;ufficio centrale ti dà l&apos;indirizzo del server e un codice di registrazione monouso. Se lo sportello lavora già su un altro computer, questo mostrerà un codice da confrontare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="73"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="74"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Indirizzo del server:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="74"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="75"/>
         <source>Enrolment &amp;code:</source>
         <translation>&amp;Codice di registrazione:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="75"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="76"/>
         <source>Name of this &amp;computer:</source>
         <translation>&amp;Nome di questo computer:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="85"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="86"/>
         <source>Verification code</source>
         <translation>Codice di verifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="96"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="97"/>
         <source>On a computer of this desk that is already connected, open Desk → Sync… (or click the sync state in the status bar), check that &quot;Devices waiting&quot; lists this computer and type this same code to approve it. If the codes differ, do not approve: someone may be in between.</source>
         <translation>Su un computer dello sportello già collegato apri Sportello → Sincronizzazione… (o fai clic sullo stato della sincronizzazione nella barra in basso), controlla che in «Dispositivi in attesa» compaia questo computer e digita questo stesso codice per approvarlo. Se i codici sono diversi non approvare: qualcuno potrebbe essersi messo in mezzo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="106"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="107"/>
         <source>Waiting for approval…</source>
         <translation>In attesa dell&apos;approvazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="127"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="128"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="140"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="141"/>
         <source>Enter the server address and the enrolment code.</source>
         <translation>Inserisci l&apos;indirizzo del server e il codice di registrazione.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="180"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="181"/>
         <source>This computer is connected to the desk {0}.</source>
         <translation>Questo computer è collegato allo sportello {0}.</translation>
     </message>
@@ -2571,52 +2571,52 @@
 <context>
     <name>PendingDevicesBox</name>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="200"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="201"/>
         <source>Devices waiting</source>
         <translation>Dispositivi in attesa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="202"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="203"/>
         <source>Computer</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="202"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="203"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="210"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="211"/>
         <source>code shown on the new computer, e.g. 482 913</source>
         <translation>codice mostrato sul nuovo computer, es. 482 913</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="211"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="212"/>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="212"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="213"/>
         <source>&amp;Approve</source>
         <translation>&amp;Approva</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="218"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="219"/>
         <source>Code:</source>
         <translation>Codice:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="240"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="241"/>
         <source>No computer is waiting.</source>
         <translation>Nessun computer in attesa.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="250"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="251"/>
         <source>Choose the computer and type the code its screen shows.</source>
         <translation>Scegli il computer e digita il codice che mostra il suo schermo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="267"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="268"/>
         <source>Approved: the new computer receives the desk key at its next sync.</source>
         <translation>Approvato: il nuovo computer riceve la chiave dello sportello alla prossima sincronizzazione.</translation>
     </message>
@@ -3379,102 +3379,102 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="67"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="68"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="69"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="70"/>
         <source>Sync with the server</source>
         <translation>Sincronizzazione con il server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="74"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="75"/>
         <source>Runs in this session</source>
         <translation>Sincronizzazioni di questa sessione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
         <source>Sent</source>
         <translation>Inviate</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
         <source>Received</source>
         <translation>Ricevute</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
         <source>Duration</source>
         <translation>Durata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="79"/>
         <source>Data</source>
         <translation>Dati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="90"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="91"/>
         <source>Conflicts…</source>
         <translation>Conflitti…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="92"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="93"/>
         <source>Connect to a server…</source>
         <translation>Collega a un server…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="95"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="96"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="97"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="98"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="132"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="134"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="143"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="145"/>
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="145"/>
-        <source>Desk {0} on {1}. Last success: {2}.</source>
-        <translation>Sportello {0} su {1}. Ultima sincronizzazione riuscita: {2}.</translation>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="147"/>
+        <source>{0}, server {1}. Last success: {2}.</source>
+        <translation>{0}, server {1}. Ultima sincronizzazione riuscita: {2}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="149"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="151"/>
         <source>This computer is not connected to a sync server yet: its work stays here only.</source>
         <translation>Questo computer non è ancora collegato a un server di sincronizzazione: il suo lavoro resta solo qui.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="153"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="155"/>
         <source>Changes set aside: {0}. A change that arrives damaged, or before the key that opens it, is set aside and retried at every sync; the rest keeps flowing.</source>
         <translation>Modifiche messe da parte: {0}. Una modifica che arriva danneggiata, o prima della chiave che la apre, viene messa da parte e riprovata a ogni sincronizzazione; il resto continua ad arrivare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="157"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="159"/>
         <source>Conflicts to review: {0}</source>
         <translation>Conflitti da esaminare: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="170"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="172"/>
         <source>No sync yet.</source>
         <translation>Nessuna sincronizzazione finora.</translation>
     </message>

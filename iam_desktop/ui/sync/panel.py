@@ -64,6 +64,7 @@ class SyncPanel(QDialog):
         self.scheduler = scheduler
         self.status: SyncStatus | None = None
         self.enrolment_dialog: EnrolmentDialog | None = None
+        self._pending_loaded = False
         self.setWindowTitle(self.tr("Sync"))
         self.title = heading(size_delta=4)
         self.title.setText(self.tr("Sync with the server"))
@@ -123,26 +124,27 @@ class SyncPanel(QDialog):
 
     def present(self) -> None:
         """Show the panel with fresh counts (and the waiting computers, for an enrolled one)."""
-        self.scheduler.refresh_status()
+        self._pending_loaded = False
         self.show()
         self.raise_()
+        self.scheduler.refresh_status()
 
     def _running(self) -> None:
         self.sync_button.setEnabled(False)
         self.state_label.setText(self.tr("Syncing…"))
 
     def show_status(self, status: SyncStatus) -> None:
-        was_active = self.status is not None and self.status.device_status == "active"
         self.status = status
         active = status.enrolled and status.device_status == "active"
         self.enrol_button.setVisible(not status.enrolled)
         self.pending_box.setVisible(active)
-        if active and not was_active and self.isVisible():
+        if active and self.isVisible() and not self._pending_loaded:
+            self._pending_loaded = True
             self.pending_box.reload()
         if status.enrolled:
             last = local_time(status.last_success) or self.tr("never")
             self.server_label.setText(
-                self.tr("Desk {0} on {1}. Last success: {2}.").format(status.desk_name, status.server_url, last)
+                self.tr("{0}, server {1}. Last success: {2}.").format(status.desk_name, status.server_url, last)
             )
         else:
             self.server_label.setText(
