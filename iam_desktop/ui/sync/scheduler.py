@@ -152,4 +152,9 @@ class SyncScheduler(QObject):
 
     def refresh_status(self) -> None:
         desk = self._desk
-        self._runner.run_database(desk.sync.status, self.status_changed.emit, lambda _error: None)
+        self._runner.run_database(desk.sync.status, self.status_changed.emit, self._status_unreadable)
+
+    def _status_unreadable(self, error: BaseException) -> None:
+        # Counts only, retried at the next run or edit; a vault that cannot be read is reported by the operation
+        # the operator is doing, so here it is logged (its type: the message could quote data) and not shown twice.
+        log.warning("sync status unreadable: %s", type(error).__name__)
