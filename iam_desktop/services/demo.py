@@ -51,11 +51,42 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _server_cli(database_url: str, *args: str) -> str:
-    command = [sys.executable, "-m", "sync.server", *args, "--database-url", database_url]
+# All desks and codes in ONE process of the server's own CLI: each start costs seconds of imports.
+_PROVISION = """
+import contextlib, io, sys
+from sync.server.cli import main
+url = sys.argv[1]
+for name, central in zip(sys.argv[2::2], sys.argv[3::2]):
+    with contextlib.redirect_stdout(io.StringIO()):
+        main(["desk", "create", name, *(["--central"] if central == "1" else []), "--database-url", url])
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["enrol-code", name, "--database-url", url])
+    print(out.getvalue().strip().splitlines()[-1])
+"""
+
+# The server quits when the app that started it goes away, even after a SIGKILL that left no time to stop it.
+_WATCHED_SERVER = """
+import os, signal, sys, threading, time
+parent = int(sys.argv[1])
+def watch():
+    while os.getppid() == parent:
+        time.sleep(1)
+    os.killpg(0, signal.SIGTERM)
+threading.Thread(target=watch, daemon=True).start()
+from sync.server.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def provision(database_url: str, desks: list[tuple[str, bool]]) -> dict[str, str]:
+    """Create the desks on the demo server and return a one-time enrolment code for each."""
+    args = [a for name, central in desks for a in (name, "1" if central else "0")]
+    command = [sys.executable, "-c", _PROVISION, database_url, *args]
     # Fixed arguments and this interpreter: nothing here comes from untrusted input.
-    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)  # noqa: S603
-    return done.stdout.strip().splitlines()[-1]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)  # noqa: S603
+    codes = done.stdout.strip().splitlines()
+    return {name: code.strip() for (name, _), code in zip(desks, codes, strict=True)}
 
 
 def start_server(root: Path, port: int = 0) -> tuple[subprocess.Popen[bytes], str, str]:
@@ -63,8 +94,8 @@ def start_server(root: Path, port: int = 0) -> tuple[subprocess.Popen[bytes], st
     port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     log = (root / "server.log").open("ab")
-    command = [sys.executable, "-m", "sync.server", "serve", "--database-url", database_url, "--host", "127.0.0.1",
-               "--port", str(port)]  # fmt: skip
+    command = [sys.executable, "-c", _WATCHED_SERVER, str(os.getpid()), "serve", "--database-url", database_url,
+               "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
     process = subprocess.Popen(command, stdout=log, stderr=log, start_new_session=True)  # noqa: S603
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -93,9 +124,9 @@ def build(root: Path, *, cases_per_desk: int = 5, port: int = 0, fast_kdf: bool 
     kdf = KdfParams(memory_kib=8192, iterations=1, lanes=1) if fast_kdf else None
     try:
         offset = 0
+        codes = provision(database_url, [(name, central) for name, _, central in DEMO_DESKS])
         for name, slug, central in DEMO_DESKS:
-            _server_cli(database_url, "desk", "create", name, *(["--central"] if central else []))
-            code = _server_cli(database_url, "enrol-code", name)
+            code = codes[name]
             data_dir = DataDir(root / slug)
             desk, _ = Desk.initialise(data_dir, desk_name=name, territory="demo", username=DEMO_OPERATOR,
                                       display_name="Operatore demo", passphrase=DEMO_PASSPHRASE, kdf=kdf)  # fmt: skip
