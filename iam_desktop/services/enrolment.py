@@ -129,8 +129,15 @@ class Enrolment:
                 raise SyncError(SyncProblem.HAS_CASES) from None
             reply = transport.post("/v1/enrol", request.model_copy(update={"desk_public_key": None}), EnrolReply)
         store = self.vault.keyring.require()
-        state = sync_state.Enrolment(server_url.rstrip("/"), reply.device_id, reply.desk_id, reply.desk_name,
-                                     reply.desk_kind, reply.status)  # fmt: skip
+        state = sync_state.Enrolment(
+            server_url.rstrip("/"),
+            reply.device_id,
+            reply.desk_id,
+            reply.desk_name,
+            reply.desk_kind,
+            reply.status,
+            desk_public_key=reply.desk_public_key or "",
+        )
         with translate_errors(), self.vault.engine.begin() as conn:
             sync_state.save_enrolment(conn, state)
             sync_state.save_token(conn, store.local_key, store.vault_id, reply.token)
@@ -141,6 +148,13 @@ class Enrolment:
             recovery = self._leave_recovery_copy()
         code_text = short_code(reply.desk_public_key or desk_pub, x_pub) if reply.status == "pending" else ""
         return EnrolmentResult(reply.status, reply.device_id, reply.desk_id, reply.desk_name, code_text, recovery)
+
+    def pending_short_code(self) -> str:
+        """The short code to show again while this device waits for approval ("" when not pending)."""
+        state = self.state()
+        if state is None or state.status != "pending" or not state.desk_public_key:
+            return ""
+        return short_code(state.desk_public_key, self.device_public_keys()[0])
 
     def _key(self, conn: Any, case_id: str, key_id: str) -> bytes:
         return self._desk.records.case_key(conn, case_id, key_id)[1]

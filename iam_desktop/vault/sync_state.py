@@ -5,6 +5,7 @@ a value changes in the same transaction as the data it describes."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,7 @@ class Enrolment:
     status: str
     central_desk_id: str = ""
     central_public_key: str = ""
+    desk_public_key: str = ""  # kept while pending, so the short code can be shown again after a restart
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, sort_keys=True)
@@ -64,7 +66,9 @@ class Enrolment:
     @classmethod
     def from_json(cls, text: str) -> Enrolment:
         data: dict[str, Any] = json.loads(text)
-        return cls(**data)
+        known = {f.name for f in dataclasses.fields(cls)}
+        # A newer version may have added fields: keep what this version knows.
+        return cls(**{k: v for k, v in data.items() if k in known})
 
 
 def enrolment(conn: Connection) -> Enrolment | None:

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from iam_desktop.cli import run
+from iam_desktop.services.desk import Desk
+from iam_desktop.vault.paths import DataDir
 from sync.server.testing import ServerProcess, provision_desk
 from tests.sync_client.helpers import PASSPHRASE, new_vault, person
 
@@ -34,6 +36,10 @@ def test_enrol_approve_with_short_code_and_sync(
     out = capsys.readouterr().out
     short = re.search(r"short code: (\d{3} \d{3})", out)
     assert short is not None
+    b = Desk.open(DataDir(b_dir))
+    b.unlock("anna", PASSPHRASE)
+    assert b.sync.enrolment().pending_short_code() == short.group(1)  # shown again after a restart
+    b.close()
     assert run(["--lang", "en", "--data-dir", str(b_dir), "sync", "--once"]) == 1  # not approved yet: fails
     assert "Waiting for approval" in capsys.readouterr().out
     assert run(["--data-dir", str(a_dir), "device", "pending", "--json"]) == 0
