@@ -3449,32 +3449,37 @@
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="145"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="148"/>
+        <source>{0}, server {1}. This computer waits for approval: on a computer of the desk that is already connected, open Sync → Waiting computers and type this short code: {2}</source>
+        <translation>{0}, server {1}. Questo computer attende l&apos;approvazione: su un computer dello sportello già collegato apri Sincronizzazione → Dispositivi in attesa e digita questo codice breve: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="153"/>
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="147"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="155"/>
         <source>{0}, server {1}. Last success: {2}.</source>
         <translation>{0}, server {1}. Ultima sincronizzazione riuscita: {2}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="151"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="159"/>
         <source>This computer is not connected to a sync server yet: its work stays here only.</source>
         <translation>Questo computer non è ancora collegato a un server di sincronizzazione: il suo lavoro resta solo qui.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="155"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="163"/>
         <source>Changes set aside: {0}. A change that arrives damaged, or before the key that opens it, is set aside and retried at every sync; the rest keeps flowing.</source>
         <translation>Modifiche messe da parte: {0}. Una modifica che arriva danneggiata, o prima della chiave che la apre, viene messa da parte e riprovata a ogni sincronizzazione; il resto continua ad arrivare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="159"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="167"/>
         <source>Conflicts to review: {0}</source>
         <translation>Conflitti da esaminare: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="172"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="180"/>
         <source>No sync yet.</source>
         <translation>Nessuna sincronizzazione finora.</translation>
     </message>

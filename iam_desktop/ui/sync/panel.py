@@ -141,7 +141,15 @@ class SyncPanel(QDialog):
         if active and self.isVisible() and not self._pending_loaded:
             self._pending_loaded = True
             self.pending_box.reload()
-        if status.enrolled:
+        if status.enrolled and status.device_status == "pending":
+            code = self._desk.sync.enrolment().pending_short_code() if self._desk.unlocked else ""
+            self.server_label.setText(
+                self.tr(
+                    "{0}, server {1}. This computer waits for approval: on a computer of the desk that is already "
+                    "connected, open Sync → Waiting computers and type this short code: {2}"
+                ).format(status.desk_name, status.server_url, code or "—")
+            )
+        elif status.enrolled:
             last = local_time(status.last_success) or self.tr("never")
             self.server_label.setText(
                 self.tr("{0}, server {1}. Last success: {2}.").format(status.desk_name, status.server_url, last)
