@@ -23,6 +23,9 @@ class Permission(StrEnum):
     VERIFY_AUDIT = "verify_audit"
     CLOSE_CASE = "close_case"
     ERASE_CASE = "erase_case"
+    MANAGE_CATALOGUE = "manage_catalogue"  # the network's shared catalogue (coordinators, central office)
+    ANSWER_REFERRAL = "answer_referral"  # accept or decline a referral addressed to the desk
+    RECORD_LAWFUL_BASIS = "record_lawful_basis"  # a referral without consent, on a recorded lawful basis
 
 
 _OPERATOR = frozenset(
@@ -40,8 +43,13 @@ _COORDINATOR = _OPERATOR | {
     Permission.BACKUP,
     Permission.CLOSE_CASE,
     Permission.ERASE_CASE,
+    Permission.MANAGE_CATALOGUE,
+    Permission.ANSWER_REFERRAL,
+    Permission.RECORD_LAWFUL_BASIS,
 }
-_CENTRAL = frozenset({Permission.VIEW_CASE, Permission.PRINT, Permission.EXPORT, Permission.VERIFY_AUDIT})
+_CENTRAL = frozenset(
+    {Permission.VIEW_CASE, Permission.PRINT, Permission.EXPORT, Permission.VERIFY_AUDIT, Permission.MANAGE_CATALOGUE}
+)
 
 PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OPERATOR: _OPERATOR,

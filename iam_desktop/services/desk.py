@@ -26,6 +26,7 @@ from iam_desktop.vault.vault import DeskProfile, OperatorInfo, Vault
 from .cases import CaseBook
 from .documents import Documents
 from .monitoring import Monitoring
+from .network import Network
 from .pathway import PathwayBook, load_ladder
 from .settings import Settings
 from .sync_desk import DeskSync
@@ -64,6 +65,7 @@ class Desk:
         self.sync = DeskSync(self)
         self.pathway = PathwayBook(self)
         self.monitoring = Monitoring(self)
+        self.network = Network(self)
 
     @property
     def vault(self) -> Vault:

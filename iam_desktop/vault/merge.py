@@ -27,10 +27,12 @@ from iam_desktop.vault.outbox import APPEND_ONLY_KINDS, Envelope, Path
 from iam_desktop.vault.records import LOCAL_HOLDER, RecordStore, case_key_context
 from iam_desktop.vault.tables import (
     applied_changes,
+    attachments,
     case_keys,
     conflicts,
     field_stamps,
     grants_in,
+    grants_sent,
     lookup_index,
     quarantine,
     records,
@@ -258,11 +260,14 @@ class Merger:
 
     # -- notices ---------------------------------------------------------------------------------------
     def erase_case(self, conn: Connection, case_id: str) -> None:
-        """The case was erased network-wide: shred its keys and drop everything local about it."""
+        """The case was erased network-wide: shred its keys (every holder, and the wrapped copies received or sent
+        as grants) and drop everything local about it: records, attachments, look-ups, conflicts, queued changes."""
         record_ids = list(conn.execute(select(records.c.record_id).where(records.c.case_id == case_id)).scalars())
         for table, column in ((case_keys, case_keys.c.case_id), (records, records.c.case_id),
                               (lookup_index, lookup_index.c.case_id), (conflicts, conflicts.c.case_id),
-                              (quarantine, quarantine.c.case_id), (tombstones, tombstones.c.case_id)):  # fmt: skip
+                              (quarantine, quarantine.c.case_id), (tombstones, tombstones.c.case_id),
+                              (attachments, attachments.c.case_id), (grants_in, grants_in.c.case_id),
+                              (grants_sent, grants_sent.c.case_id)):  # fmt: skip
             conn.execute(delete(table).where(column == case_id))
         if record_ids:
             conn.execute(delete(field_stamps).where(field_stamps.c.record_id.in_(record_ids)))

@@ -1,0 +1,70 @@
+"""The referral letter (lettera di invio): who refers whom, to which desk or partner, for what, and which data are
+shared — every label in Italian and in the person's language (Arabic shaped, right-to-left), on the shared page
+layout of ``iam_desktop.printing.bilingual``. Labels come from ``resources/catalogue/letters.json``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import Flowable, Spacer
+
+from iam_desktop.printing import bilingual as bi
+from iam_desktop.resources import resource
+
+
+@cache
+def letter_texts() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resource("catalogue", "letters.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _t(key: str) -> Mapping[str, str]:
+    entry: Mapping[str, str] = letter_texts()[key]
+    return entry
+
+
+def write_referral_letter(
+    target: Path,
+    *,
+    language: str,
+    desk_name: str,
+    to_name: str,
+    person_name: str,
+    purpose: str,
+    opportunity: str,
+    share: list[str],
+    case_ref: str,
+    on: date,
+) -> None:
+    s = bi.styles()
+    context = bi.DocumentContext(desk_name=desk_name, printed_on=on, case_ref=case_ref)
+    story: list[Flowable] = bi.header(_t("referral_title"), language, context)
+    story.append(Spacer(1, 8))
+    what = {lang: bi.pick(_t(f"purpose_{purpose}"), lang) for lang in ("it", language)}
+    story += [bi.para(bi.pick(_t("referral_body"), lang, sportello=desk_name, purpose=what[lang]), s[style])
+              for lang, style in (("it", "base"), (language, "other")) if lang == "it" or language != "it"]  # fmt: skip
+    for key, value in (("person", person_name), ("to_desk", to_name), ("opportunity", opportunity),
+                       ("shared", ", ".join(share))):  # fmt: skip
+        story.append(Spacer(1, 4))
+        story += bi.both(_t(key), language, "label", "label_other")
+        story.append(bi.para(value or "—", s["base"]))
+    story.append(Spacer(1, 24))
+    story.append(bi.signature_block(language))
+    bi.build(target, story, title="Lettera di invio", footer="I.Am — lettera di invio")
+
+
+def write_person_export(target: Path, data: Mapping[str, Any], language: str = "en") -> None:
+    """Everything the vault holds about a person, readable: each section as indented JSON text."""
+    s = bi.styles()
+    context = bi.DocumentContext(desk_name="I.Am", printed_on=date.today(), case_ref=str(data["case_id"])[:8])
+    story: list[Flowable] = bi.header(_t("export_title"), language, context)
+    for section in ("person", "case", "extra", "records", "attachments", "conflicts", "audit"):
+        story.append(Spacer(1, 6))
+        story.append(bi.para(section, s["label"]))
+        story.append(bi.para(json.dumps(data.get(section), ensure_ascii=False, indent=1, default=str), s["small"]))
+    bi.build(target, story, title="Accesso ai dati", footer="I.Am — accesso ai dati (GDPR art. 15)")

@@ -1,0 +1,213 @@
+"""The shared catalogue as the desk facade offers it (``desk.network.catalogue``). Entries are records of kind
+``catalogue_entry`` in one well-known partition, ``CATALOGUE_ID`` (uuid5 of a fixed name), sealed with that
+partition's key and synced like a case: the server hands a partition to every desk that holds a grant for it, so
+the desk that *founds* the catalogue (the central office or a coordinator, once, online) grants its key to every
+desk of the directory, and every desk that holds it re-publishes its key to desks that join later. Bookings of
+housing places (``booking`` records: entry, referral, desk — no personal data) live in the same partition, so every
+desk sees a place booked twice. Writes need ``MANAGE_CATALOGUE``; import/export of a catalogue file is the way to
+seed it (and the stopgap when a desk cannot sync). Entry record ids are uuid5 of the entry id, so two desks adding
+the same entry converge on one record."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from iam_desktop.domain import catalogue as domain
+from iam_desktop.domain.errors import LockedError, ValidationError
+from iam_desktop.domain.referral import Booking, overbooked
+from iam_desktop.domain.roles import Permission
+from iam_desktop.vault import audit, crypto, sync_state
+from iam_desktop.vault.database import translate_errors
+from iam_desktop.vault.records import case_key_context
+from iam_desktop.vault.tables import case_keys, grants_sent
+from sync.protocol import DeskList, Grant, GrantReply, GrantRequest
+
+if TYPE_CHECKING:
+    from .desk import Desk
+    from .sync_http import Transport
+
+CATALOGUE_NAMESPACE = uuid.UUID("6f1c2a0e-4a39-5d0b-9a51-1a2b3c4d5e6f")
+CATALOGUE_ID = str(uuid.uuid5(CATALOGUE_NAMESPACE, "iam-network-catalogue"))
+ENTRY_KIND = "catalogue_entry"
+BOOKING_KIND = "booking"
+DIRECTORY_META = "network.directory"
+
+
+def entry_record_id(entry_id: str) -> str:
+    return str(uuid.uuid5(CATALOGUE_NAMESPACE, f"entry:{entry_id}"))
+
+
+def booking_record_id(referral_id: str) -> str:
+    return str(uuid.uuid5(CATALOGUE_NAMESPACE, f"booking:{referral_id}"))
+
+
+class Catalogue:
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+
+    # -- the partition ----------------------------------------------------------------------------------
+    def joined(self) -> bool:
+        self._desk.require(Permission.VIEW_CASE)
+        with self._desk.vault.engine.connect() as conn:
+            return (
+                conn.execute(select(case_keys.c.key_id).where(case_keys.c.case_id == CATALOGUE_ID)).first() is not None
+            )
+
+    def found(self) -> bool:
+        """Create the catalogue partition's key on this desk (once for the whole network). False if joined."""
+        actor = self._desk.require(Permission.MANAGE_CATALOGUE)
+        if self.joined():
+            return False
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            self._desk.records.new_case_key(conn, CATALOGUE_ID)
+            audit.append(conn, operator_id=actor.id, action="catalogue.found")
+        return True
+
+    def _require_joined(self) -> None:
+        if not self.joined():
+            raise ValidationError("catalogue", "catalogue_not_joined")
+
+    # -- entries ----------------------------------------------------------------------------------------
+    def entries(self, kind: domain.EntryKind | None = None) -> list[domain.CatalogueEntry]:
+        self._desk.require(Permission.VIEW_CASE)
+        if not self.joined():
+            return []
+        with self._desk.vault.engine.connect() as conn:
+            stored = self._desk.records.of_case(conn, CATALOGUE_ID, ENTRY_KIND)
+        out = [domain.parse_entry(r.payload, r.payload.get("id", r.record_id)) for r in stored]
+        return sorted((e for e in out if kind is None or e.kind is kind), key=lambda e: (e.kind, e.title, e.entry_id))
+
+    def entry(self, entry_id: str) -> domain.CatalogueEntry:
+        for e in self.entries():
+            if e.entry_id == entry_id:
+                return e
+        raise ValidationError("opportunity", "catalogue_entry_unknown", value=entry_id[:64])
+
+    def put(self, entries: list[domain.CatalogueEntry]) -> int:
+        """Add or replace entries (all in one transaction). Returns how many changed."""
+        actor = self._desk.require(Permission.MANAGE_CATALOGUE)
+        self._require_joined()
+        records = self._desk.records
+        changed = 0
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            for e in entries:
+                rid = entry_record_id(e.entry_id)
+                old = records.get(conn, rid)
+                if old is None or old.payload != e.to_dict():
+                    records.put(conn, case_id=CATALOGUE_ID, kind=ENTRY_KIND, record_id=rid, payload=e.to_dict())
+                    changed += 1
+            audit.append(conn, operator_id=actor.id, action="catalogue.put", detail={"entries": changed})
+        return changed
+
+    def remove(self, entry_id: str) -> bool:
+        actor = self._desk.require(Permission.MANAGE_CATALOGUE)
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            gone = self._desk.records.delete(conn, entry_record_id(entry_id))
+            audit.append(conn, operator_id=actor.id, action="catalogue.remove", detail={"entry": entry_id[:64]})
+        return gone
+
+    def import_file(self, path: Path) -> int:
+        """Validate the whole file first (a broken entry names itself and nothing is stored), then store."""
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            raise ValidationError("catalogue", "catalogue_file_unreadable") from None
+        return self.put(domain.parse_catalogue(document))
+
+    def export_file(self, path: Path) -> int:
+        entries = self.entries()
+        document = {"format": domain.CATALOGUE_FORMAT, "entries": [e.to_dict() for e in entries]}
+        path.write_text(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+        return len(entries)
+
+    # -- bookings of places (written by referrals, inside their transaction) ---------------------------------
+    def book(self, conn: Any, entry_id: str, referral_id: str, desk_id: str, at: str) -> None:
+        payload = {"entry_id": entry_id, "referral_id": referral_id, "desk_id": desk_id, "at": at}
+        self._desk.records.put(conn, case_id=CATALOGUE_ID, kind=BOOKING_KIND, record_id=booking_record_id(referral_id),
+                               payload=payload)  # fmt: skip
+
+    def release(self, conn: Any, referral_id: str) -> None:
+        self._desk.records.delete(conn, booking_record_id(referral_id))
+
+    def bookings(self) -> list[Booking]:
+        self._desk.require(Permission.VIEW_CASE)
+        if not self.joined():
+            return []
+        with self._desk.vault.engine.connect() as conn:
+            stored = self._desk.records.of_case(conn, CATALOGUE_ID, BOOKING_KIND)
+        return [Booking(r.payload["entry_id"], r.payload["referral_id"], r.payload["desk_id"], r.payload["at"])
+                for r in stored]  # fmt: skip
+
+    def booking_conflicts(self) -> dict[str, list[Booking]]:
+        """Entries booked beyond their free places → the bookings (shown to every desk, never dropped)."""
+        free = {e.entry_id: int(e.get("places_free", 0)) for e in self.entries() if e.get("places_free") is not None}
+        return overbooked(self.bookings(), free)
+
+    # -- directory and publication ------------------------------------------------------------------------
+    def directory(self, transport: Transport | None = None) -> list[dict[str, Any]]:
+        """The desks of the network (id, name, kind, public key): fetched when online, else the cached copy."""
+        if transport is not None:
+            listed = transport.get("/v1/desks", DeskList)
+            desks = [d.model_dump() for d in listed.desks]
+            with translate_errors(), self._desk.vault.engine.begin() as conn:
+                self._desk.vault.set_meta(conn, DIRECTORY_META, json.dumps(desks))
+            return desks
+        cached: list[dict[str, Any]] = json.loads(self._desk.vault.meta(DIRECTORY_META, "[]") or "[]")
+        return cached
+
+    def resolve_desk(self, name_or_id: str) -> dict[str, Any]:
+        for d in self.directory():
+            if name_or_id in (d["desk_id"], d["name"]):
+                return d
+        raise ValidationError("to", "desk_unknown", value=name_or_id[:80])
+
+    def grant(self, transport: Transport, case_id: str, desk_ids: list[str]) -> int:
+        """Wrap every key of ``case_id`` this desk holds to each desk's public key and send the new grants."""
+        desks = {d["desk_id"]: d for d in self.directory()}
+        out: list[Grant] = []
+        with self._desk.vault.engine.connect() as conn:
+            key_ids = sorted(
+                set(conn.execute(select(case_keys.c.key_id).where(case_keys.c.case_id == case_id)).scalars())
+            )
+            sent = {
+                (r.desk_id, r.key_id) for r in conn.execute(select(grants_sent).where(grants_sent.c.case_id == case_id))
+            }
+            for desk_id in desk_ids:
+                public = desks.get(desk_id, {}).get("public_key")
+                for key_id in key_ids:
+                    if public is None or (desk_id, key_id) in sent:
+                        continue
+                    key = self._desk.records.case_key(conn, case_id, key_id)[1]
+                    wrapped = crypto.wrap_for_public_key(
+                        base64.b64decode(public), key, case_key_context(case_id, key_id)
+                    )
+                    out.append(Grant(case_id=case_id, desk_id=desk_id, key_id=key_id,
+                                     wrapped_key=base64.b64encode(wrapped).decode()))  # fmt: skip
+        if not out:
+            return 0
+        reply = transport.post("/v1/grants", GrantRequest(grants=out), GrantReply)
+        done = 0
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            for s in reply.statuses:
+                if s.status in ("applied", "duplicate"):
+                    conn.execute(grants_sent.insert().values(case_id=s.case_id, desk_id=s.desk_id, key_id=s.key_id))
+                    done += 1
+        return done
+
+    def publish(self, transport: Transport) -> int:
+        """Give the catalogue key to every desk of the network that lacks it (after this desk's push)."""
+        try:
+            if not self.joined():
+                return 0
+        except LockedError:
+            return 0
+        with self._desk.vault.engine.connect() as conn:
+            enrolled = sync_state.enrolment(conn)
+        mine = enrolled.desk_id if enrolled else ""
+        return self.grant(transport, CATALOGUE_ID, [d["desk_id"] for d in self.directory() if d["desk_id"] != mine])

@@ -1,0 +1,191 @@
+"""The person's data rights (GDPR, DESIGN.md §5 promise 4), as ``desk.network.rights``. Access: one JSON file and
+one PDF with everything this vault holds about the person (the case, its history, referrals, plan and diary
+records, attachments' descriptions, conflicts kept, audit events). Erasure (crypto-shredding): every wrapped copy
+of the case key on this device is deleted (all holders, grants received and sent) with the case's records,
+attachments, look-ups and queued changes, in one transaction that leaves a single audit event without personal
+data; the server's erasure is queued and requested at the next network sync, so the other devices' pulls bring an
+``erased`` notice that shreds the case there too. Pending referrals of the case are released first. Retention:
+rules per purpose from ``resources/retention/iam.json`` give a review list; nothing is erased until a coordinator
+confirms the cases picked from it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from iam_desktop.domain.errors import ValidationError
+from iam_desktop.domain.referral import REFERRAL_KIND, State, state_of
+from iam_desktop.domain.roles import Permission
+from iam_desktop.vault import audit
+from iam_desktop.vault.database import translate_errors
+from iam_desktop.vault.merge import Merger
+from iam_desktop.vault.tables import audit_events
+from iam_desktop.vault.tables import records as records_table
+from sync.protocol import EraseReply, ErrorCode
+
+from .cases import CASE_KIND
+from .referrals import network_rules
+from .sync_http import SyncError
+
+if TYPE_CHECKING:
+    from .desk import Desk
+    from .sync_http import Transport
+
+ERASE_QUEUE_META = "network.erase_queue"
+
+
+@dataclass(frozen=True)
+class RetentionCandidate:
+    case_id: str
+    rule: str
+    since: str  # closure date or last activity
+    due: str
+
+
+class DataRights:
+    def __init__(self, desk: Desk) -> None:
+        self._desk = desk
+
+    # -- access ---------------------------------------------------------------------------------------------
+    def collect(self, case_id: str) -> dict[str, Any]:
+        self._desk.require(Permission.EXPORT)
+        case = self._desk.cases.open(case_id)
+        with self._desk.vault.engine.connect() as conn:
+            stored = self._desk.records.of_case(conn, case_id)
+            events = conn.execute(select(audit_events).where(audit_events.c.case_id == case_id)
+                                  .order_by(audit_events.c.seq)).all()  # fmt: skip
+        other = [{"kind": r.kind, "id": r.record_id, "created_at": r.created_at, "data": r.payload}
+                 for r in stored if r.kind not in (CASE_KIND,)]  # fmt: skip
+        return {
+            "format": "iam-person-export/1",
+            "case_id": case_id,
+            "person": case.person,
+            "case": case.meta,
+            "extra": case.extra,
+            "records": other,
+            "attachments": [
+                {"id": a.attachment_id, "filename": a.filename, "type": a.media_type, "size": a.size}
+                for a in case.attachments
+            ],
+            "conflicts": [c.__dict__ for c in self._desk.sync.conflicts(case_id, include_resolved=True)],
+            "audit": [{"at": e.at, "action": e.action, "operator": e.operator_id} for e in events],
+        }
+
+    def export(self, case_id: str, directory: Path) -> tuple[Path, Path]:
+        """``person-<case>.json`` and ``person-<case>.pdf`` in ``directory``; audited."""
+        from iam_desktop.printing.referral_letter import write_person_export
+
+        data = self.collect(case_id)
+        directory.mkdir(parents=True, exist_ok=True)
+        json_path = directory / f"person-{case_id}.json"
+        json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+        pdf_path = directory / f"person-{case_id}.pdf"
+        write_person_export(pdf_path, data)
+        actor = self._desk.require(Permission.EXPORT)
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            audit.append(conn, operator_id=actor.id, action="person.export", case_id=case_id)
+        return json_path, pdf_path
+
+    # -- erasure --------------------------------------------------------------------------------------------
+    def erase(self, case_id: str) -> dict[str, int]:
+        """Shred the case here and queue the server's erasure. The caller has asked the coordinator to confirm."""
+        actor = self._desk.require(Permission.ERASE_CASE)
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            stored = self._desk.records.get(conn, case_id)
+            if stored is None or stored.kind != CASE_KIND:
+                raise ValidationError("case_id", "unknown")
+            pending = 0
+            for ref in self._desk.records.of_case(conn, case_id, REFERRAL_KIND):
+                if state_of(ref.payload) in (State.PROPOSED, State.ACCEPTED):
+                    self._desk.network.catalogue.release(conn, ref.record_id)
+                    pending += 1
+            count = len(list(conn.execute(select(records_table.c.record_id)
+                                          .where(records_table.c.case_id == case_id)).scalars()))  # fmt: skip
+            Merger(self._desk.records, "", "").erase_case(conn, case_id)
+            queue = self._queue()
+            if case_id not in queue:
+                self._desk.vault.set_meta(conn, ERASE_QUEUE_META, json.dumps([*queue, case_id]))
+            audit.append(conn, operator_id=actor.id, action="person.erase", case_id=case_id,
+                         detail={"records": count, "referrals_released": pending})  # fmt: skip
+        _forget_cached_keys(self._desk, case_id)
+        self._desk.cases.forget()
+        return {"records": count, "referrals_released": pending}
+
+    def _queue(self) -> list[str]:
+        queue: list[str] = json.loads(self._desk.vault.meta(ERASE_QUEUE_META, "[]") or "[]")
+        return queue
+
+    def pending_erasures(self) -> list[str]:
+        return self._queue()
+
+    def flush(self, transport: Transport) -> int:
+        """Ask the server to erase every queued case (a case it never received counts as done)."""
+        done: list[str] = []
+        for case_id in self._queue():
+            try:
+                transport.post(f"/v1/cases/{case_id}/erase", None, EraseReply)
+            except SyncError as exc:
+                if exc.params.get("errno") not in (int(ErrorCode.NOT_FOUND), int(ErrorCode.CASE_ERASED)):
+                    raise
+            done.append(case_id)
+        if done:
+            left = [c for c in self._queue() if c not in done]
+            with translate_errors(), self._desk.vault.engine.begin() as conn:
+                self._desk.vault.set_meta(conn, ERASE_QUEUE_META, json.dumps(left))
+        return len(done)
+
+    # -- retention ------------------------------------------------------------------------------------------
+    def review(self, on: date | None = None) -> list[RetentionCandidate]:
+        """Cases a retention rule says are due for erasure. Nothing is erased here."""
+        self._desk.require(Permission.ERASE_CASE)
+        day = on or date.today()
+        rules = {r["applies_to"]: r for r in network_rules()["rules"]}
+        out: list[RetentionCandidate] = []
+        with self._desk.vault.engine.connect() as conn:
+            for stored in self._desk.records.of_kind(conn, CASE_KIND):
+                meta = stored.payload.get("meta", {})
+                if meta.get("closed") and "closed_cases" in rules:
+                    rule, since = rules["closed_cases"], str(meta["closed"])[:10]
+                elif not meta.get("closed") and "open_cases_without_activity" in rules:
+                    rule, since = rules["open_cases_without_activity"], stored.updated_at[:10]
+                else:
+                    continue
+                start = date.fromisoformat(since)
+                years = int(rule["erase_after_years"])
+                due = _add_years(start, years)
+                if due <= day:
+                    out.append(RetentionCandidate(stored.case_id, str(rule["purpose"]), since, due.isoformat()))
+        return sorted(out, key=lambda c: (c.due, c.case_id))
+
+    def apply_review(self, case_ids: list[str], *, confirmed: bool, on: date | None = None) -> list[str]:
+        """Erase the confirmed cases, each only if the review still lists it."""
+        if not confirmed:
+            raise ValidationError("confirm", "erasure_not_confirmed")
+        due = {c.case_id for c in self.review(on)}
+        erased = []
+        for case_id in case_ids:
+            if case_id not in due:
+                raise ValidationError("case_id", "retention_not_due", value=case_id[:40])
+        for case_id in case_ids:
+            self.erase(case_id)
+            erased.append(case_id)
+        return erased
+
+
+def _add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _forget_cached_keys(desk: Desk, case_id: str) -> None:
+    """Drop the session's in-memory copies of the shredded key too (the keyring has no public call for one case)."""
+    cache = desk.vault.keyring._case_keys
+    for ident in [k for k in cache if k[0] == case_id]:
+        del cache[ident]
