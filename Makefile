@@ -5,7 +5,7 @@ PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo $(PYTHON) -m uv)
 SCREENSHOTS ?= build/screenshots
 
-.PHONY: run test setup uv translations lint typecheck contracts pytest demo bench clean
+.PHONY: run test setup uv translations lint typecheck contracts pytest demo bench bundle clean
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || \
@@ -43,6 +43,10 @@ test: setup lint typecheck contracts pytest
 bench: setup
 	$(UV) run --frozen python -m bench.unlock
 	$(UV) run --frozen python -m bench.startup
+
+# The desktop app as one folder, dist/iam-desk/ (runs with no Python installed; see docs/operations.md).
+bundle: setup
+	$(UV) run --frozen pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/iam-desk.spec
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache resources/translations/*.qm
