@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from iam_desktop import __version__, cli_cases, cli_report, cli_sync
+from iam_desktop import __version__, cli_cases, cli_network, cli_report, cli_sync
 from iam_desktop.domain.errors import IamError
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.logging_setup import configure_logging
@@ -22,7 +22,7 @@ from iam_desktop.services.messages import describe
 
 COMMANDS = (
     "init", "unlock-check", "audit", "backup", "restore", "reset-passphrase", "case", "print", "agenda", "report",
-    *cli_sync.COMMANDS,
+    *cli_sync.COMMANDS, *cli_network.COMMANDS,
 )  # fmt: skip
 
 
@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_cases.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
     cli_report.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
     cli_sync.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
+    cli_network.add_parsers(sub, os.environ.get("IAM_OPERATOR"))
     return parser
 
 
@@ -246,6 +247,7 @@ HANDLERS = {
     "reset-passphrase": cmd_reset_passphrase,
 }
 HANDLERS.update(cli_sync.handlers(_open_unlocked))
+HANDLERS.update(cli_network.handlers(_open_unlocked))
 
 
 def run(argv: list[str]) -> int:
