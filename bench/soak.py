@@ -174,7 +174,7 @@ class Soak:
         kill_at = time.monotonic() + self.rng.uniform(0.5, 4.0) if self.rng.random() < 0.3 else None
         env = {**os.environ, "IAM_INSECURE_FAST_KDF": "1"}
         # A fixed command: this interpreter and our own module; nothing comes from untrusted input.
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)  # noqa: S603
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         self.figures["client_runs"] += 1
         return Worker(device, process, kill_at)
 
@@ -274,7 +274,7 @@ def _server_counts(database_url: str) -> Counter[str]:
 
 def _audit_verify(root: Path) -> bool:
     command = [sys.executable, "-m", "iam_desktop", "--data-dir", str(root), "audit", "verify", "--json"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)  # noqa: S603
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     return done.returncode == 0
 
 
@@ -321,7 +321,7 @@ def main(argv: list[str]) -> int:
         root = Path(tempfile.mkdtemp(prefix=f"iam-soak-{backend}-"))
         try:
             with backend_url(backend, root, args.database_url) as url:
-                rng = random.Random(f"{args.seed}-{backend}")  # noqa: S311 — fault schedule, not a secret
+                rng = random.Random(f"{args.seed}-{backend}")
                 per_backend[backend] = Soak(url, root / "desks", seconds, args.devices, rng).run()
         finally:
             shutil.rmtree(root, ignore_errors=True)

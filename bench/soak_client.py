@@ -53,7 +53,7 @@ def main(argv: list[str]) -> int:
     from iam_desktop.services.desk import Desk
     from iam_desktop.vault.paths import DataDir
 
-    rng = random.Random(args.seed)  # noqa: S311 — test data, not a secret
+    rng = random.Random(args.seed)
     desk = Desk.open(DataDir(args.data_dir))
     desk.unlock(OPERATOR, PASSPHRASE)
     if args.fsize_limit:

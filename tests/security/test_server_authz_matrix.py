@@ -107,7 +107,7 @@ def _enrol_code(server: ServerProcess, desk_id: str) -> str:
 
 def _cli(server: ServerProcess, *args: str) -> str:
     command = [sys.executable, "-m", "sync.server", *args, "--database-url", server.database_url]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)  # noqa: S603
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
 
@@ -187,7 +187,8 @@ def _push(w: World, headers: dict[str, str], device: ReferenceDevice | None) -> 
 def _pull(w: World, headers: dict[str, str], _device: ReferenceDevice | None) -> str:
     cursor, seen = "", False
     while True:
-        response = requests.get(w.server.url + "/v1/pull", params={"cursor": cursor, "limit": 1000},
+        params: dict[str, str | int] = {"cursor": cursor, "limit": 1000}
+        response = requests.get(w.server.url + "/v1/pull", params=params,
                                 headers=headers, timeout=30)  # fmt: skip
         if response.status_code != 200:
             return _error(response)
@@ -251,9 +252,11 @@ PROBES: dict[str, Probe] = {
     "POST /v1/cases/{id}/erase": _erase,
     "PUT /v1/blobs/{sha256}": _put,
     "GET /v1/blobs/{sha256}/status": _get("/v1/blobs/{w.blob_a}/status"),
-    "GET /v1/blobs/{sha256}": lambda w, h, d: _error(r)
-    if (r := requests.get(f"{w.server.url}/v1/blobs/{w.blob_a}", headers=h, timeout=30)).status_code != 200
-    else "200",
+    "GET /v1/blobs/{sha256}": lambda w, h, d: (
+        _error(r)
+        if (r := requests.get(f"{w.server.url}/v1/blobs/{w.blob_a}", headers=h, timeout=30)).status_code != 200
+        else "200"
+    ),
 }
 
 
