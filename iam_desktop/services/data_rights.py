@@ -112,7 +112,7 @@ class DataRights:
                 self._desk.vault.set_meta(conn, ERASE_QUEUE_META, json.dumps([*queue, case_id]))
             audit.append(conn, operator_id=actor.id, action="person.erase", case_id=case_id,
                          detail={"records": count, "referrals_released": pending})  # fmt: skip
-        _forget_cached_keys(self._desk, case_id)
+        forget_cached_keys(self._desk, case_id)
         self._desk.cases.forget()
         return {"records": count, "referrals_released": pending}
 
@@ -184,7 +184,7 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def _forget_cached_keys(desk: Desk, case_id: str) -> None:
+def forget_cached_keys(desk: Desk, case_id: str) -> None:
     """Drop the session's in-memory copies of the shredded key too (the keyring has no public call for one case)."""
     cache = desk.vault.keyring._case_keys
     for ident in [k for k in cache if k[0] == case_id]:

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import requests
+from sqlalchemy import select
 
 from iam_desktop.domain.roles import Permission
+from iam_desktop.vault.tables import case_keys
 
 from .catalogue import Catalogue
-from .data_rights import DataRights
+from .data_rights import DataRights, forget_cached_keys
 from .enrolment import Enrolment
 from .matching import Matching
 from .referrals import Referrals
@@ -46,8 +48,16 @@ class Network:
         self.referrals = Referrals(desk)
         self.rights = DataRights(desk)
 
+    def _keyed_cases(self) -> set[str]:
+        with self._desk.vault.engine.connect() as conn:
+            return set(conn.execute(select(case_keys.c.case_id).distinct()).scalars())
+
     def sync(self, session: requests.Session | None = None, **options: Any) -> NetworkSyncReport:
         report = self._desk.sync.client(session=session, **options).run_once()
+        # Erased here by another session or network-wide by this pull: no copy stays in this session's memory.
+        cached = {case_id for case_id, _ in self._desk.vault.keyring._case_keys}
+        for case_id in cached - self._keyed_cases():
+            forget_cached_keys(self._desk, case_id)
         if not report.ok:
             return NetworkSyncReport(report)
         transport = Enrolment(self._desk, session).transport()

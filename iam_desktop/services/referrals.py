@@ -167,6 +167,12 @@ class Referrals:
             stored = (self._desk.records.of_case(conn, case_id, domain.REFERRAL_KIND) if case_id
                       else list(self._desk.records.of_kind(conn, domain.REFERRAL_KIND)))  # fmt: skip
         views = [self._view(r.record_id, r.case_id, r.payload, me) for r in stored]
+        # A place booked by more referrals than it has free places: shown on each of them, on every desk.
+        overbooked = {b.referral_id for items in self._desk.network.catalogue.booking_conflicts().values()
+                      for b in items}  # fmt: skip
+        for v in views:
+            if v.referral_id in overbooked:
+                v.problems.append("place_overbooked")
         return sorted(views, key=lambda v: (v.proposed_at, v.referral_id))
 
     def inbox(self) -> list[ReferralView]:

@@ -39,6 +39,8 @@ def test_person_erase_shreds_the_case_on_every_device_and_the_server(
         case_id, b.network.referrals.my_desk_id(), "housing", opportunity="casa-re-1"
     )
     netsync(a, b, central)
+    with a.vault.engine.connect() as conn:
+        key_id = a.records.case_key(conn, case_id)[0]
     assert b.cases.open(case_id).person["family_name"] == "Zebrafittizio"
     assert central.cases.open(case_id).person["family_name"] == "Zebrafittizio"
     assert [x.referral_id for x in b.network.catalogue.bookings()] == [referral]
@@ -62,6 +64,8 @@ def test_person_erase_shreds_the_case_on_every_device_and_the_server(
 
     desks = (a, b, net.c, central)
     for desk in desks:
+        with desk.vault.engine.connect() as conn, pytest.raises(LockedError):
+            desk.records.case_key(conn, case_id, key_id)  # not even the session's in-memory copy is left
         _relock(desk)
         with desk.vault.engine.connect() as conn:
             for table in (case_keys, records, outbox, grants_in):

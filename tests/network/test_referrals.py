@@ -98,3 +98,9 @@ def test_a_place_booked_twice_offline_keeps_both_and_both_desks_see_it(net: Net,
         assert list(conflicts) == ["casa-re-1"]
         assert sorted(b.referral_id for b in conflicts["casa-re-1"]) == sorted([first, second])
     assert {v.referral_id for v in net.b.network.referrals.inbox()} == {first, second}
+    for desk, mine in ((net.a, first), (net.c, second)):
+        assert [v.problems for v in desk.network.referrals.sent() if v.referral_id == mine] == [["place_overbooked"]]
+    net.a.network.referrals.withdraw(first)  # people resolve it: A withdraws, the place is C's
+    netsync(net.a, net.c, net.b)
+    assert net.c.network.catalogue.booking_conflicts() == {}
+    assert net.c.network.referrals.sent()[0].problems == []
