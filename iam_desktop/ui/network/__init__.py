@@ -1,0 +1,5 @@
+"""The "Rete" section: the shared catalogue and the referral inbox (see ``view``)."""
+
+from .view import NetworkView
+
+__all__ = ["NetworkView"]

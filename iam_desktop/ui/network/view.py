@@ -1,0 +1,163 @@
+"""The "Rete" section of the main window: the network's shared catalogue (filterable by kind, with the places a
+double booking over-commits marked) and the referral inbox of this desk, where a coordinator accepts or declines
+(with a reason) the referral selected. Talks only to ``desk.network``; every read and write runs on the task
+runner's database worker and comes back by callback; ``changed`` fires after an answer (cases may have moved)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iam_desktop.domain.catalogue import EntryKind
+from iam_desktop.domain.roles import Permission
+from iam_desktop.services.desk import Desk
+
+from ..errors import ErrorDialog
+from ..tasks import TaskRunner
+
+CATALOGUE_COLUMNS = ("kind", "title", "territory", "places_free", "booked")
+INBOX_COLUMNS = ("state", "purpose", "from_desk", "opportunity", "problems")
+
+
+def load(desk: Desk) -> dict[str, Any]:
+    """What the view shows, read on the database worker."""
+    cat = desk.network.catalogue
+    conflicts = cat.booking_conflicts()
+    booked: dict[str, int] = {}
+    for b in cat.bookings():
+        booked[b.entry_id] = booked.get(b.entry_id, 0) + 1
+    names = {d["desk_id"]: d["name"] for d in cat.directory()}
+    entries = [{**e.to_dict(), "booked": booked.get(e.entry_id, 0), "overbooked": e.entry_id in conflicts}
+               for e in cat.entries()]  # fmt: skip
+    inbox = [
+        {**v.as_dict(), "from_desk": names.get(v.from_desk, v.from_desk[:8])} for v in desk.network.referrals.inbox()
+    ]
+    return {"entries": entries, "inbox": inbox}
+
+
+class NetworkView(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self, desk: Desk, runner: TaskRunner, errors: ErrorDialog, language: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._desk, self._runner, self._errors, self._language = desk, runner, errors, language
+        self._data: dict[str, Any] = {"entries": [], "inbox": []}
+        self.tabs = QTabWidget(self)
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Tutte le voci"), "")
+        for kind, label in ((EntryKind.HOUSING, self.tr("Abitazioni")), (EntryKind.JOB, self.tr("Lavoro e tirocini")),
+                            (EntryKind.TRAINING, self.tr("Formazione")), (EntryKind.PARTNER, self.tr("Partner")),
+                            (EntryKind.METHODOLOGY, self.tr("Metodologia"))):  # fmt: skip
+            self.kind.addItem(label, kind.value)
+        self.kind.currentIndexChanged.connect(self._fill_catalogue)
+        self.catalogue = self._table((self.tr("Tipo"), self.tr("Titolo"), self.tr("Territorio"),
+                                      self.tr("Posti liberi"), self.tr("Prenotati")))  # fmt: skip
+        self.inbox = self._table((self.tr("Stato"), self.tr("Finalità"), self.tr("Da"), self.tr("Opportunità"),
+                                  self.tr("Problemi")))  # fmt: skip
+        self.accept = QPushButton(self.tr("Accetta"))
+        self.decline = QPushButton(self.tr("Rifiuta…"))
+        self.accept.clicked.connect(lambda: self._answer("accepted"))
+        self.decline.clicked.connect(lambda: self._answer("declined"))
+        self.inbox.itemSelectionChanged.connect(self._buttons)
+
+        catalogue_page = QWidget()
+        col = QVBoxLayout(catalogue_page)
+        col.addWidget(self.kind)
+        col.addWidget(self.catalogue)
+        inbox_page = QWidget()
+        col2 = QVBoxLayout(inbox_page)
+        col2.addWidget(self.inbox)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.decline)
+        row.addWidget(self.accept)
+        col2.addLayout(row)
+        self.tabs.addTab(catalogue_page, self.tr("Catalogo"))
+        self.tabs.addTab(inbox_page, self.tr("Invii ricevuti"))
+        QVBoxLayout(self).addWidget(self.tabs)
+        self._buttons()
+
+    @staticmethod
+    def _table(headers: tuple[str, ...]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(list(headers))
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def reload(self) -> None:
+        self._runner.run_database(lambda: load(self._desk), self._loaded, self._errors.show)
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._fill_catalogue()
+        rows = data["inbox"]
+        self.inbox.setRowCount(len(rows))
+        for r, view in enumerate(rows):
+            values = [view["state"], view["purpose"], view["from_desk"], view["opportunity"] or "",
+                      ", ".join(view["problems"])]  # fmt: skip
+            for c, value in enumerate(values):
+                self.inbox.setItem(r, c, QTableWidgetItem(str(value)))
+        self._buttons()
+
+    def _fill_catalogue(self) -> None:
+        kind = self.kind.currentData()
+        rows = [e for e in self._data["entries"] if not kind or e["kind"] == kind]
+        self.catalogue.setRowCount(len(rows))
+        for r, entry in enumerate(rows):
+            booked = f"{entry['booked']} ⚠" if entry["overbooked"] else str(entry["booked"] or "")
+            values = [entry["kind"], entry["title"], entry["territory"], entry.get("places_free", ""), booked]
+            for c, value in enumerate(values):
+                self.catalogue.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+    def selected_referral(self) -> dict[str, Any] | None:
+        row = self.inbox.currentRow()
+        rows = self._data["inbox"]
+        return rows[row] if 0 <= row < len(rows) and self.inbox.selectedItems() else None
+
+    def _buttons(self) -> None:
+        view = self.selected_referral()
+        can = view is not None and view["state"] == "proposed" and self._desk.can(Permission.ANSWER_REFERRAL)
+        self.accept.setEnabled(can)
+        self.decline.setEnabled(can)
+
+    def ask_reason(self) -> str | None:
+        reason, ok = QInputDialog.getText(self, self.tr("Rifiuta l'invio"), self.tr("Motivo:"))
+        return reason if ok else None
+
+    def _answer(self, decision: str) -> None:
+        view = self.selected_referral()
+        if view is None:
+            return
+        reason = ""
+        if decision == "declined":
+            asked = self.ask_reason()
+            if asked is None:
+                return
+            reason = asked
+        rid = view["referral_id"]
+        self._runner.run_database(lambda: self._desk.network.referrals.answer(rid, decision, reason),
+                                  self._answered, self._errors.show)  # fmt: skip
+
+    def _answered(self, _view: object) -> None:
+        self.changed.emit()
+        self.reload()
