@@ -18,9 +18,11 @@ from dataclasses import replace
 from types import TracebackType
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from iam_desktop.domain.errors import IamError
+from iam_desktop.resources import resource
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.logging_setup import configure_logging
 from iam_desktop.vault.paths import DataDir
@@ -145,6 +147,7 @@ def run_gui(options: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("I.Am Desk")
     app.setApplicationDisplayName("I.Am Desk")
+    app.setWindowIcon(QIcon(str(resource("icons", "iam-desk.png"))))
     data_dir = Desk.data_dir(options.data_dir)
     configure_logging(data_dir)
     log.info("starting the GUI")
