@@ -32,7 +32,7 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
     acts = ref.add_subparsers(dest="referral_command", metavar="ACTION", required=True)
     prop = acts.add_parser("propose", help="refer a case to another desk (checked against the consents)")
     prop.add_argument("case_id")
-    prop.add_argument("--to", required=True, help="receiving desk: name or id (from the server's directory)")
+    prop.add_argument("--to", required=True, help="receiving desk (name or id) or partner (catalogue entry id)")
     prop.add_argument("--purpose", required=True, choices=[p.value for p in Purpose])
     prop.add_argument("--opportunity", help="catalogue entry id (a place, a job, a course)")
     prop.add_argument("--share", default="identity,status,skills,plan", help="comma-separated parts of the file")

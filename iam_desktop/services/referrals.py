@@ -20,6 +20,7 @@ from sqlalchemy import select
 from iam_desktop.domain import consent as consents
 from iam_desktop.domain import interchange
 from iam_desktop.domain import referral as domain
+from iam_desktop.domain.catalogue import EntryKind
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.roles import Permission
 from iam_desktop.resources import resource
@@ -84,7 +85,7 @@ class Referrals:
         actor = self._desk.require(Permission.EDIT_CASE)
         kind = domain.parse_purpose(purpose)
         items = domain.validate_share(share)
-        target = self._desk.network.catalogue.resolve_desk(to_desk)
+        target = self._target(to_desk)
         if target["desk_id"] == self.my_desk_id():
             raise ValidationError("to", "referral_to_self")
         case = self._desk.cases.open(case_id)
@@ -110,6 +111,15 @@ class Referrals:
             detail = {"referral": referral_id, "purpose": kind.value, "basis": int(bool(lawful_basis))}
             audit.append(conn, operator_id=actor.id, action="referral.propose", case_id=case_id, detail=detail)
         return referral_id
+
+    def _target(self, to: str) -> dict[str, Any]:
+        """A desk of the directory, or a partner organisation of the catalogue (``partner:<entry id>``: no key is
+        wrapped for it — the letter is the channel — and its answer is not recorded in the app)."""
+        partners = {e.entry_id for e in self._desk.network.catalogue.entries(EntryKind.PARTNER)}
+        entry_id = to.removeprefix("partner:")
+        if entry_id in partners:
+            return {"desk_id": f"partner:{entry_id}", "name": entry_id}
+        return self._desk.network.catalogue.resolve_desk(to)
 
     def withdraw(self, referral_id: str) -> None:
         actor = self._desk.require(Permission.EDIT_CASE)
@@ -204,6 +214,8 @@ class Referrals:
             for rid in ids:
                 stored = self._desk.records.get(conn, rid)
                 if stored is None or stored.payload.get("from_desk") != me:
+                    continue
+                if str(stored.payload["to_desk"]).startswith("partner:"):
                     continue
                 if domain.state_of(stored.payload) in (domain.State.PROPOSED, domain.State.ACCEPTED):
                     targets.setdefault(stored.case_id, set()).add(stored.payload["to_desk"])

@@ -104,3 +104,14 @@ def test_a_place_booked_twice_offline_keeps_both_and_both_desks_see_it(net: Net,
     netsync(net.a, net.c, net.b)
     assert net.c.network.catalogue.booking_conflicts() == {}
     assert net.c.network.referrals.sent()[0].problems == []
+
+
+def test_a_referral_to_a_partner_is_recorded_and_no_key_leaves(net: Net, catalogue_file: Path) -> None:
+    _setup(net, catalogue_file)
+    case_id = net.a.cases.intake(PERSON)
+    referral = net.a.network.referrals.propose(case_id, "partner-bs", "job")
+    report = net.a.network.sync()
+    assert report.ok and report.referral_grants == 0
+    assert [(v.referral_id, v.to_desk, v.state) for v in net.a.network.referrals.sent()] == [
+        (referral, "partner:partner-bs", "proposed")
+    ]
