@@ -2038,6 +2038,119 @@
     </message>
 </context>
 <context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="64"/>
+        <source>All entries</source>
+        <translation>Tutte le voci</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="65"/>
+        <source>Housing</source>
+        <translation>Abitazioni</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="65"/>
+        <source>Jobs and internships</source>
+        <translation>Lavoro e tirocini</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="66"/>
+        <source>Training</source>
+        <translation>Formazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="66"/>
+        <source>Partners</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="67"/>
+        <source>Methodology</source>
+        <translation>Metodologia</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
+        <source>Territory</source>
+        <translation>Territorio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="71"/>
+        <source>Free places</source>
+        <translation>Posti liberi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="71"/>
+        <source>Booked</source>
+        <translation>Prenotati</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <source>Purpose</source>
+        <translation>Finalità</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <source>From</source>
+        <translation>Da</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <source>Opportunity</source>
+        <translation>Opportunità</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <source>Problems</source>
+        <translation>Problemi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <source>Accept</source>
+        <translation>Accetta</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <source>Decline…</source>
+        <translation>Rifiuta…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
+        <source>Catalogue</source>
+        <translation>Catalogo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
+        <source>Referrals received</source>
+        <translation>Invii ricevuti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="144"/>
+        <source>Decline the referral</source>
+        <translation>Rifiuta l&apos;invio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="144"/>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+</context>
+<context>
     <name>OperatorsBox</name>
     <message>
         <location filename="../../iam_desktop/ui/views/operators.py" line="88"/>

@@ -61,18 +61,18 @@ class NetworkView(QWidget):
         self._data: dict[str, Any] = {"entries": [], "inbox": []}
         self.tabs = QTabWidget(self)
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("Tutte le voci"), "")
-        for kind, label in ((EntryKind.HOUSING, self.tr("Abitazioni")), (EntryKind.JOB, self.tr("Lavoro e tirocini")),
-                            (EntryKind.TRAINING, self.tr("Formazione")), (EntryKind.PARTNER, self.tr("Partner")),
-                            (EntryKind.METHODOLOGY, self.tr("Metodologia"))):  # fmt: skip
+        self.kind.addItem(self.tr("All entries"), "")
+        for kind, label in ((EntryKind.HOUSING, self.tr("Housing")), (EntryKind.JOB, self.tr("Jobs and internships")),
+                            (EntryKind.TRAINING, self.tr("Training")), (EntryKind.PARTNER, self.tr("Partners")),
+                            (EntryKind.METHODOLOGY, self.tr("Methodology"))):  # fmt: skip
             self.kind.addItem(label, kind.value)
         self.kind.currentIndexChanged.connect(self._fill_catalogue)
-        self.catalogue = self._table((self.tr("Tipo"), self.tr("Titolo"), self.tr("Territorio"),
-                                      self.tr("Posti liberi"), self.tr("Prenotati")))  # fmt: skip
-        self.inbox = self._table((self.tr("Stato"), self.tr("Finalità"), self.tr("Da"), self.tr("Opportunità"),
-                                  self.tr("Problemi")))  # fmt: skip
-        self.accept = QPushButton(self.tr("Accetta"))
-        self.decline = QPushButton(self.tr("Rifiuta…"))
+        self.catalogue = self._table((self.tr("Kind"), self.tr("Title"), self.tr("Territory"),
+                                      self.tr("Free places"), self.tr("Booked")))  # fmt: skip
+        self.inbox = self._table((self.tr("State"), self.tr("Purpose"), self.tr("From"), self.tr("Opportunity"),
+                                  self.tr("Problems")))  # fmt: skip
+        self.accept = QPushButton(self.tr("Accept"))
+        self.decline = QPushButton(self.tr("Decline…"))
         self.accept.clicked.connect(lambda: self._answer("accepted"))
         self.decline.clicked.connect(lambda: self._answer("declined"))
         self.inbox.itemSelectionChanged.connect(self._buttons)
@@ -89,8 +89,8 @@ class NetworkView(QWidget):
         row.addWidget(self.decline)
         row.addWidget(self.accept)
         col2.addLayout(row)
-        self.tabs.addTab(catalogue_page, self.tr("Catalogo"))
-        self.tabs.addTab(inbox_page, self.tr("Invii ricevuti"))
+        self.tabs.addTab(catalogue_page, self.tr("Catalogue"))
+        self.tabs.addTab(inbox_page, self.tr("Referrals received"))
         QVBoxLayout(self).addWidget(self.tabs)
         self._buttons()
 
@@ -141,7 +141,7 @@ class NetworkView(QWidget):
         self.decline.setEnabled(can)
 
     def ask_reason(self) -> str | None:
-        reason, ok = QInputDialog.getText(self, self.tr("Rifiuta l'invio"), self.tr("Motivo:"))
+        reason, ok = QInputDialog.getText(self, self.tr("Decline the referral"), self.tr("Reason:"))
         return reason if ok else None
 
     def _answer(self, decision: str) -> None:
