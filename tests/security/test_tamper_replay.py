@@ -255,3 +255,23 @@ def test_an_older_valid_ciphertext_of_the_same_record_is_detected(desk: Desk, da
     _rewrite_sealed(data_dir, case_id, lambda _s: bytes(old))
     with pytest.raises(TamperedError):
         desk.read_case(case_id)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="design gap: notices are not signed by the device that erased; iam_desktop/services/sync_client.py "
+    "SyncClient._pull acts on any 'erased' notice the server sends (Merger.erase_case shreds keys and records), so "
+    "a malicious server can make every desk destroy its copy of a case (availability; backups still hold it)",
+)
+def test_a_forged_erasure_notice_is_refused(desk_pair: tuple[Desk, Desk, dict[str, str]]) -> None:
+    _a, b, ids = desk_pair
+    sync(b)
+    desk_id = b.sync.enrolment().state().desk_id  # type: ignore[union-attr]
+
+    def forge(page: Page) -> Page:
+        page["notices"].append({"kind": "erased", "case_id": ids["second"], "desk_id": desk_id})
+        return page
+
+    b.sync.client(session=MaliciousSession(forge)).run_once()
+    assert b.cases.row(ids["second"]) is not None, "a notice nobody signed erased the case"
