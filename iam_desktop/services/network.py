@@ -65,6 +65,8 @@ class Network:
         erasures = self.rights.flush(transport)
         catalogue = self.catalogue.publish(transport)
         referrals = self.referrals.deliver(transport)
+        for case_id in self.referrals.expire_transfers(transport):
+            forget_cached_keys(self._desk, case_id)
         return NetworkSyncReport(report, catalogue, referrals, erasures)
 
     def referral_letter(self, referral_id: str, target: Path, language: str = "en") -> Path:

@@ -24,10 +24,15 @@ from iam_desktop.domain.catalogue import EntryKind
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.roles import Permission
 from iam_desktop.resources import resource
-from iam_desktop.vault import audit, sync_state
+from iam_desktop.vault import audit, outbox, sync_state
 from iam_desktop.vault.database import translate_errors
+from iam_desktop.vault.merge import Merger
+from iam_desktop.vault.tables import outbox as outbox_table
 from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
+from sync.protocol import ErrorCode
+
+from .sync_http import SyncError
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -202,6 +207,45 @@ class Referrals:
         moved = datetime.fromisoformat(str(case.meta["transferred_at"]))
         now = on or datetime.now(moved.tzinfo)
         return "read" if now - moved <= timedelta(days=days) else "none"
+
+    def expire_transfers(self, transport: Transport, on: datetime | None = None) -> list[str]:
+        """A desk that transferred a case away gives up its copy after the configured days: its grant is withdrawn
+        on the server and the case is shredded here — unless changes written here still wait to be pushed (they
+        are never dropped; the next sync sends them and a later run expires the copy)."""
+        me = self.my_desk_id()
+        days = int(network_rules()["referrals"]["transfer_read_access_days"])
+        due: list[str] = []
+        with self._desk.vault.engine.connect() as conn:
+            ids = list(conn.execute(select(records_table.c.record_id).where(
+                records_table.c.kind == domain.REFERRAL_KIND)).scalars())  # fmt: skip
+            for rid in ids:
+                stored = self._desk.records.get(conn, rid)
+                if stored is None:
+                    continue
+                p = stored.payload
+                if (p.get("from_desk") != me or p.get("purpose") != domain.Purpose.TRANSFER
+                        or domain.state_of(p) is not domain.State.ACCEPTED):  # fmt: skip
+                    continue
+                answered = datetime.fromisoformat(str(p["response"]["at"]))
+                query = select(outbox_table.c.change_id).where(
+                    outbox_table.c.case_id == stored.case_id, outbox_table.c.state == outbox.PENDING
+                )
+                waiting = conn.execute(query).first()
+                if (on or datetime.now(answered.tzinfo)) - answered > timedelta(days=days) and waiting is None:
+                    due.append(stored.case_id)
+        for case_id in sorted(set(due)):
+            try:
+                transport._send(
+                    "DELETE", f"/v1/cases/{case_id}/grants/{me}"
+                )  # the transport has no delete() helper yet
+            except SyncError as exc:
+                if exc.params.get("errno") != int(ErrorCode.NOT_FOUND):
+                    raise
+            with translate_errors(), self._desk.vault.engine.begin() as conn:
+                Merger(self._desk.records, "", "").erase_case(conn, case_id)
+                audit.append(conn, operator_id=None, action="referral.transfer_expired", case_id=case_id)
+        self._desk.cases.forget()
+        return sorted(set(due))
 
     # -- delivery (online) ----------------------------------------------------------------------------------
     def deliver(self, transport: Transport) -> int:

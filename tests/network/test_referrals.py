@@ -4,11 +4,14 @@ consent missing, an answer to a referral withdrawn offline, a place booked twice
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from iam_desktop.domain.errors import ValidationError
+from iam_desktop.services.enrolment import Enrolment
 from tests.network.conftest import CONSENT_CARICO, PERSON, Net, netsync
 
 
@@ -55,6 +58,19 @@ def test_transfer_moves_responsibility(net: Net, catalogue_file: Path) -> None:
     assert net.a.cases.open(case_id).meta["desk"] == b_id
     assert net.a.network.referrals.access(case_id) == "read"
     assert net.b.network.referrals.access(case_id) == "edit"
+    transport = Enrolment(net.a).transport()
+    assert net.a.network.referrals.expire_transfers(transport) == []  # within the 90 days: A keeps reading
+    later = datetime.now(UTC) + timedelta(days=91)
+    assert net.a.network.referrals.expire_transfers(transport, on=later) == [case_id]
+    with pytest.raises(ValidationError):
+        net.a.cases.open(case_id)
+    netsync(net.a, net.b)
+    assert net.b.cases.open(case_id).meta["desk"] == b_id  # B, responsible now, keeps the case
+    a_id = net.a.network.referrals.my_desk_id()
+    with sqlite3.connect(net.server.database_url.removeprefix("sqlite:///")) as db:
+        holders = {r[0] for r in db.execute("SELECT h.desk_id FROM holdings h JOIN cases c ON c.case_no = h.case_no"
+                                             " WHERE c.case_id = ?", (case_id,))}  # fmt: skip
+    assert b_id in holders and a_id not in holders
 
 
 def test_no_consent_no_referral_unless_a_coordinator_records_the_basis(net: Net, catalogue_file: Path) -> None:
