@@ -167,9 +167,9 @@ class Soak:
         command = [sys.executable, "-m", "bench.soak_client", str(data_dir), "--first", str(self.next_token)]
         command += ["--writes", str(writes), "--edits", str(self.rng.randrange(0, 3)), "--seed", str(self.next_token)]
         self.next_token += writes
-        if self.rng.random() < 0.08:  # a disk that fills up a few pages from now
-            used = sum(p.stat().st_size for p in data_dir.glob("vault.db*"))
-            command += ["--fsize-limit", str(used + self.rng.randrange(4_096, 96_000))]
+        if self.rng.random() < 0.08:  # a disk that fills up a few pages from now (RLIMIT_FSIZE is per file)
+            largest = max((p.stat().st_size for p in data_dir.glob("vault.db*")), default=0)
+            command += ["--fsize-limit", str(largest + self.rng.randrange(1_024, 32_768))]
             self.figures["disk_full_runs"] += 1
         kill_at = time.monotonic() + self.rng.uniform(0.5, 4.0) if self.rng.random() < 0.3 else None
         env = {**os.environ, "IAM_INSECURE_FAST_KDF": "1"}
