@@ -6,9 +6,10 @@ admin CLI — which holds no HTTP credential at all (there is no admin HTTP API:
 therefore refused like "no token"; its own commands are checked in a second table. Every request targets desk A's
 resources; a request that changes state gets fresh resources per cell, so the cells are independent.
 
-Outcomes read `200`, `403 e301` (HTTP status and the reply's `errno`), or `200 <what the reply shows>` where a
-200 can still deny (a pushed change rejected, a pull that does not contain the case). Run with `-s` to see the
-table; the assertion compares it cell by cell with the expected one below.
+Runs on SQLite and, when IAM_TEST_DATABASE_URL is set, on PostgreSQL too. Outcomes read `200`, `403 e301` (HTTP
+status and the reply's `errno`), or `200 <what the reply shows>` where a 200 can still deny (a pushed change
+rejected, a pull that does not contain the case). Run with `-s` to see the table; the assertion compares it cell
+by cell with the expected one below.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +29,8 @@ import pytest
 import requests
 
 from sync.server.storage import open_storage
-from sync.server.testing import ReferenceDevice, ServerProcess, enrolled_desk
+from sync.server.testing import ReferenceDevice, ServerProcess, enrolled_desk, temporary_postgres_database
+from tests.security.conftest import GENEROUS
 
 KEY = os.urandom(32)
 ACTORS = ["no token", "bad token", "revoked", "pending", "other desk", "right desk", "central", "admin CLI"]
@@ -110,6 +112,20 @@ def _cli(server: ServerProcess, *args: str) -> str:
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout.strip()
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """The matrix on both storage backends (PostgreSQL when IAM_TEST_DATABASE_URL is set, as in tests/sync)."""
+    if request.param == "sqlite":
+        with ServerProcess(f"sqlite:///{tmp_path_factory.mktemp('authz') / 'sync.sqlite3'}", env=GENEROUS) as process:
+            yield process
+        return
+    admin_url = os.environ.get("IAM_TEST_DATABASE_URL", "")
+    if not admin_url:
+        pytest.skip("PostgreSQL tests need IAM_TEST_DATABASE_URL (see .ci/run and docs/server.md)")
+    with temporary_postgres_database(admin_url) as url, ServerProcess(url, env=GENEROUS) as process:
+        yield process
 
 
 @pytest.fixture(scope="module")
