@@ -96,7 +96,8 @@ def cmd_device(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
-    report = desk.sync.client().run_once()
+    # The network's steps (referral grants, erasures, catalogue key) follow every successful run.
+    report = desk.network.sync().sync
     status = desk.sync.status()
     words = text(report.message, args.lang, detail=report.detail)
     if args.json:

@@ -53,7 +53,12 @@ class Network:
             return set(conn.execute(select(case_keys.c.case_id).distinct()).scalars())
 
     def sync(self, session: requests.Session | None = None, **options: Any) -> NetworkSyncReport:
-        report = self._desk.sync.client(session=session, **options).run_once()
+        """A sync run followed by the network's own steps (see ``after_sync``)."""
+        return self.after_sync(self._desk.sync.client(session=session, **options).run_once(), session)
+
+    def after_sync(self, report: SyncReport, session: requests.Session | None = None) -> NetworkSyncReport:
+        """What follows every successful sync run — the background scheduler's, ``sync --once``'s: the desk
+        directory, erasures requested here, the catalogue key for new desks, referral grants, transfer expiries."""
         # Erased here by another session or network-wide by this pull: no copy stays in this session's memory.
         cached = {case_id for case_id, _ in self._desk.vault.keyring._case_keys}
         for case_id in cached - self._keyed_cases():

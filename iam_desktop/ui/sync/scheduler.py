@@ -17,6 +17,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from iam_desktop.domain.errors import IamError
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.sync_client import SyncClient, SyncReport, SyncState
 
@@ -96,8 +97,21 @@ class SyncScheduler(QObject):
         self._running = True
         generation = self._generation
         self.started.emit()
+        desk = self._desk
+
+        def run() -> SyncReport:
+            report = client.run_once(self._report_progress)
+            if report.ok:
+                try:
+                    # Referral grants, erasures, the catalogue key and transfer expiries ride on every run.
+                    desk.network.after_sync(report)
+                except IamError as exc:
+                    # The run itself succeeded; the network steps are retried at the next run.
+                    log.warning("network steps after sync failed: %s", exc.kind.value)
+            return report
+
         self._runner.run_network(
-            lambda: client.run_once(self._report_progress),
+            run,
             lambda report: self._done(generation, report),
             lambda error: self._failed(generation, error),
         )
