@@ -29,12 +29,12 @@ from .errors import ErrorDialog
 from .idle import IdleWatch
 from .lock_screen import LockScreen
 from .monitoring import MonitoringView
+from .network import NetworkView
 from .pathway import reminder_text
 from .sync import SyncControls
 from .tasks import TaskRunner
 from .views.agenda import AgendaView
 from .views.cases import CasesView
-from .views.empty import EmptyState, SectionTexts
 from .views.operators import role_name
 from .views.settings import SettingsView
 
@@ -64,7 +64,7 @@ class Workspace(QWidget):
         self.cases = CasesView(desk, runner, errors, language)
         self.agenda = AgendaView(desk, runner, language)
         self.agenda.open_case_requested.connect(self.open_case)
-        self.network = EmptyState(SectionTexts.network_title, SectionTexts.network_explanation)
+        self.network = NetworkView(desk, runner, errors, language)
         self.monitoring = MonitoringView(desk, runner, errors, language)
         self.settings = SettingsView(desk, runner, errors)
         self.sections = QStackedWidget()
@@ -75,6 +75,7 @@ class Workspace(QWidget):
         layout.addWidget(self.navigation)
         layout.addWidget(self.sections, 1)
         self.navigation.currentRowChanged.connect(self.sections.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._section_shown)
         self.navigation.setCurrentRow(self.CASES)
         self.retranslate()
 
@@ -89,6 +90,10 @@ class Workspace(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _section_shown(self, row: int) -> None:
+        if row == self.NETWORK:
+            self.network.reload()
 
     def show_section(self, row: int) -> None:
         self.navigation.setCurrentRow(row)
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlocked.connect(self.session_started)
         self.idle.idle.connect(self.lock_now)
         self.workspace.cases.changes_applied.connect(self.apply_changes)
+        self.workspace.network.changed.connect(lambda: self.apply_changes(Changes(cases=True)))
         self.workspace.settings.changes_applied.connect(self.apply_changes)
         self.workspace.settings.language_requested.connect(self.language_requested)
         self.retranslate()
@@ -244,6 +250,7 @@ class MainWindow(QMainWindow):
         self.workspace.cases.session_ended()
         self.workspace.agenda.clear()
         self.workspace.monitoring.clear()
+        self.workspace.network.clear()
         self.reminder_status.clear()
         self.workspace.settings.session_ended()
         desk = self.desk
@@ -268,6 +275,8 @@ class MainWindow(QMainWindow):
             self.workspace.cases.reload()
             self.workspace.agenda.reload()
             self.workspace.monitoring.cases_changed()
+            if self.workspace.sections.currentWidget() is self.workspace.network:
+                self.workspace.network.reload()
             self._refresh_reminder()
         if changes.operators:
             self.workspace.settings.operators_box.reload()

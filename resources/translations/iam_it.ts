@@ -1844,42 +1844,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Desk</source>
         <translation>&amp;Sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="184"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="185"/>
         <source>Lock</source>
         <translation>Blocca</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="186"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Blocca ora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="187"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="188"/>
         <source>About I.Am Desk</source>
         <translation>Informazioni su I.Am Desk</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="203"/>
         <source>Unlocked</source>
         <translation>Sbloccato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="203"/>
         <source>Locked</source>
         <translation>Bloccato</translation>
     </message>
@@ -2040,112 +2040,122 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="64"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="66"/>
         <source>All entries</source>
         <translation>Tutte le voci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="65"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="67"/>
         <source>Housing</source>
         <translation>Abitazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="65"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="67"/>
         <source>Jobs and internships</source>
         <translation>Lavoro e tirocini</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="66"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="68"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="66"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="68"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="67"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="69"/>
         <source>Methodology</source>
         <translation>Metodologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
         <source>Territory</source>
         <translation>Territorio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="71"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>Free places</source>
         <translation>Posti liberi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="71"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>Booked</source>
         <translation>Prenotati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>From</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
         <source>Decline…</source>
         <translation>Rifiuta…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
+        <source>The network&apos;s catalogue is empty on this computer. It arrives with sync once a desk has founded it; a coordinator can also import a catalogue file (iam-desktop catalogue import).</source>
+        <translation>Il catalogo della rete è vuoto su questo computer. Arriva con la sincronizzazione quando uno sportello lo ha creato; un coordinatore può anche importare un file di catalogo (iam-desktop catalogue import).</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="103"/>
         <source>Catalogue</source>
         <translation>Catalogo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="104"/>
         <source>Referrals received</source>
         <translation>Invii ricevuti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="144"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="106"/>
+        <source>Network</source>
+        <translation>Rete</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="164"/>
         <source>Decline the referral</source>
         <translation>Rifiuta l&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="144"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="164"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
@@ -3330,29 +3340,6 @@
     </message>
 </context>
 <context>
-    <name>Sections</name>
-    <message>
-        <location filename="../../iam_desktop/ui/views/empty.py" line="51"/>
-        <source>Nothing in the agenda yet</source>
-        <translation>Ancora nulla in agenda</translation>
-    </message>
-    <message>
-        <location filename="../../iam_desktop/ui/views/empty.py" line="55"/>
-        <source>Here you will see residence permit expiries, actions coming due and follow-ups for the desk&apos;s cases.</source>
-        <translation>Qui compariranno le scadenze dei permessi di soggiorno, le azioni in scadenza e i follow-up dei casi dello sportello.</translation>
-    </message>
-    <message>
-        <location filename="../../iam_desktop/ui/views/empty.py" line="62"/>
-        <source>The network will appear here</source>
-        <translation>Qui comparirà la rete</translation>
-    </message>
-    <message>
-        <location filename="../../iam_desktop/ui/views/empty.py" line="66"/>
-        <source>Here you will find the partners, co-housing places, job and training opportunities and methodology documents shared by the desks, and the referrals between desks.</source>
-        <translation>Qui troverai i partner, i posti in co-housing, le opportunità di lavoro e formazione e i documenti di metodo condivisi dagli sportelli, e gli invii tra sportelli.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../iam_desktop/ui/views/settings.py" line="117"/>
@@ -3829,27 +3816,27 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
         <source>Cases</source>
         <translation>Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
         <source>Monitoring</source>
         <translation>Monitoraggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>

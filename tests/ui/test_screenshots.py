@@ -125,6 +125,8 @@ def test_screenshots(qtbot, make_shell, data_dir, prepared_desk, screenshot_dir,
     for section, name in ((Workspace.AGENDA, "main_agenda"), (Workspace.SETTINGS, "main_settings")):
         window.workspace.show_section(section)
         shoot(qtbot, window, screenshot_dir / f"{name}.png")
+    window.workspace.show_section(Workspace.NETWORK)
+    shoot(qtbot, window, screenshot_dir / "main_network.png")
     window.workspace.show_section(Workspace.AGENDA)
     window.workspace.agenda.tabs.setCurrentIndex(1)
     shoot(qtbot, window, screenshot_dir / "main_agenda_permits.png")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -28,6 +29,7 @@ from iam_desktop.services.desk import Desk
 
 from ..errors import ErrorDialog
 from ..tasks import TaskRunner
+from ..widgets import heading
 
 CATALOGUE_COLUMNS = ("kind", "title", "territory", "places_free", "booked")
 INBOX_COLUMNS = ("state", "purpose", "from_desk", "opportunity", "problems")
@@ -79,7 +81,16 @@ class NetworkView(QWidget):
 
         catalogue_page = QWidget()
         col = QVBoxLayout(catalogue_page)
+        self.empty_note = QLabel(
+            self.tr(
+                "The network's catalogue is empty on this computer. It arrives with sync once a desk has founded it; "
+                "a coordinator can also import a catalogue file (iam-desktop catalogue import)."
+            )
+        )
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet("color: palette(placeholder-text); font-size: 11pt;")
         col.addWidget(self.kind)
+        col.addWidget(self.empty_note)
         col.addWidget(self.catalogue)
         inbox_page = QWidget()
         col2 = QVBoxLayout(inbox_page)
@@ -91,7 +102,11 @@ class NetworkView(QWidget):
         col2.addLayout(row)
         self.tabs.addTab(catalogue_page, self.tr("Catalogue"))
         self.tabs.addTab(inbox_page, self.tr("Referrals received"))
-        QVBoxLayout(self).addWidget(self.tabs)
+        self.title = heading(size_delta=6)
+        self.title.setText(self.tr("Network"))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addWidget(self.tabs)
         self._buttons()
 
     @staticmethod
@@ -107,6 +122,10 @@ class NetworkView(QWidget):
     def reload(self) -> None:
         self._runner.run_database(lambda: load(self._desk), self._loaded, self._errors.show)
 
+    def clear(self) -> None:
+        """Forget what was shown (on lock)."""
+        self._loaded({"entries": [], "inbox": []})
+
     def _loaded(self, data: dict[str, Any]) -> None:
         self._data = data
         self._fill_catalogue()
@@ -121,6 +140,7 @@ class NetworkView(QWidget):
 
     def _fill_catalogue(self) -> None:
         kind = self.kind.currentData()
+        self.empty_note.setVisible(not self._data["entries"])
         rows = [e for e in self._data["entries"] if not kind or e["kind"] == kind]
         self.catalogue.setRowCount(len(rows))
         for r, entry in enumerate(rows):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..widgets import heading
@@ -41,29 +41,3 @@ class EmptyState(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-class SectionTexts:
-    """Titles and explanations of the sections that arrive with later issues (translated in context "Sections")."""
-
-    @staticmethod
-    def agenda_title() -> str:
-        return QCoreApplication.translate("Sections", "Nothing in the agenda yet")
-
-    @staticmethod
-    def agenda_explanation() -> str:
-        return QCoreApplication.translate(
-            "Sections",
-            "Here you will see residence permit expiries, actions coming due and follow-ups for the desk's cases.",
-        )
-
-    @staticmethod
-    def network_title() -> str:
-        return QCoreApplication.translate("Sections", "The network will appear here")
-
-    @staticmethod
-    def network_explanation() -> str:
-        return QCoreApplication.translate(
-            "Sections",
-            "Here you will find the partners, co-housing places, job and training opportunities and methodology documents shared by the desks, and the referrals between desks.",  # noqa: E501
-        )
