@@ -86,7 +86,9 @@ def _header_of(data: bytes) -> dict[str, Any] | None:
 def _restore_refused_without_trace(b: Backup, mutated: bytes, *, skip_known: bool = True) -> None:
     header = _header_of(mutated)
     if skip_known:
-        assume(header is None or not _known_header_crash(header))  # reported; pinned by the xfail test below
+        assume(
+            header is None or not _known_header_crash(header)
+        )  # absurd Argon2id costs: pinned by the xfail test below
     source = Path(tempfile.mkstemp(dir=b.scratch, suffix=".iambak")[1])
     source.write_bytes(mutated)
     new_machine = DataDir(Path(tempfile.mkdtemp(dir=b.scratch)) / "new")
@@ -164,7 +166,7 @@ def test_altered_headers_are_refused_without_trace(backup: Backup, data: st.Data
         del parent[target[-1]]
     else:
         parent[target[-1]] = value
-    assume(not _known_header_crash(header))  # reported; pinned by the xfail test below
+    assume(not _known_header_crash(header))  # absurd Argon2id costs: pinned by the xfail test below
     _restore_refused_without_trace(backup, _framed(header, backup))
 
 
@@ -173,15 +175,21 @@ def _framed(header: dict[str, Any], backup: Backup) -> bytes:
     return MAGIC + _U32.pack(len(raw)) + raw + backup.data[backup.chunks_at :]
 
 
+def _absurd_kdf(header: dict[str, Any]) -> bool:
+    """Argon2id costs no real vault has: restoring such a header hangs or exhausts memory (reported below)."""
+    operators = header.get("operators")
+    for entry in operators if isinstance(operators, list) else []:
+        kdf = entry.get("kdf") if isinstance(entry, dict) else None
+        if isinstance(kdf, dict) and any(
+            isinstance(kdf.get(k), int) and not 0 < kdf[k] <= limit
+            for k, limit in (("memory_kib", 1 << 20), ("iterations", 16), ("lanes", 16))
+        ):
+            return True
+    return False
+
+
 def _known_header_crash(header: dict[str, Any]) -> bool:
-    salt = header.get("salt")
-    return (
-        "vault_id" not in header
-        or not isinstance(header.get("operators"), list)
-        or not isinstance(salt, str)
-        or not salt.isascii()
-        or len(salt) % 4 != 0
-    )
+    return _absurd_kdf(header)
 
 
 HEADER_CRASHES = {
@@ -192,15 +200,45 @@ HEADER_CRASHES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=(KeyError, ValueError, AssertionError),
-    reason="bug: iam_desktop/vault/backup.py restore_backup reads header['salt'] (KeyError; b64decode ValueError) "
-    "and _store_key_from_header reads header['vault_id'] before its try (KeyError) and checks 'operators' with "
-    "`assert` (AssertionError) — instead of BackupError('backup header is damaged'). Nothing is written first.",
-)
 @pytest.mark.parametrize("alteration", list(HEADER_CRASHES))
 def test_a_header_missing_a_key_is_a_backup_error(backup: Backup, alteration: str) -> None:
     header = json.loads(json.dumps(backup.header))
     HEADER_CRASHES[alteration](header)
-    _restore_refused_without_trace(backup, _framed(header, backup), skip_known=False)
+    _restore_refused_without_trace(backup, _framed(header, backup))
+
+
+RESTORE_WITH_A_HEADER = """
+import json, sys
+from pathlib import Path
+from iam_desktop.domain.errors import BackupError
+from iam_desktop.services.desk import Desk
+from iam_desktop.vault.paths import DataDir
+try:
+    Desk.restore(DataDir(Path(sys.argv[1])), Path(sys.argv[2]), username="anna", secret=sys.argv[3])
+except BackupError:
+    print("refused")
+"""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="bug: iam_desktop/vault/backup.py _store_key_from_header passes the header's Argon2id parameters "
+    "(crypto.KdfParams.from_dict, unbounded) to derive_kek: a crafted backup with iterations 2**31 hangs the "
+    "restore for hours (memory_kib 2**31 exhausts memory) instead of a quick BackupError",
+)
+def test_a_backup_with_absurd_kdf_costs_is_refused_quickly(backup: Backup, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    header = json.loads(json.dumps(backup.header))
+    for entry in header["operators"]:
+        entry["kdf"]["iterations"] = 2**31
+    source = tmp_path / "absurd.iambak"
+    source.write_bytes(_framed(header, backup))
+    command = [sys.executable, "-c", RESTORE_WITH_A_HEADER, str(tmp_path / "new"), str(source), PASSPHRASE]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=20, check=False)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("restore still deriving a key after 20 s") from None
+    assert done.stdout.strip() == "refused", done.stderr

@@ -178,7 +178,7 @@ def test_random_pull_replies_never_crash_the_client(enrolled: tuple[Desk, list[s
     desk, case_ids = enrolled
     honest = _cursor(desk) if not HONEST else HONEST[0]
     HONEST[:] = [honest]
-    _cursor(desk, honest)  # each example starts from the real cursor (see the xfail test below)
+    _cursor(desk, honest)  # each example starts from the real cursor
     status = data.draw(st.sampled_from([200, 200, 200, 400, 401, 403, 409, 422, 429, 500, 503]))
     body = data.draw(
         _page(case_ids).map(lambda p: json.dumps(p).encode())
@@ -201,13 +201,8 @@ def test_after_the_fuzz_the_desk_still_syncs(enrolled: tuple[Desk, list[str]]) -
     assert desk.integrity() == "ok" and desk.verify_audit().ok
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: iam_desktop/services/sync_client.py SyncClient._pull keeps a cursor the server does not know "
-    "(a page from a faulty or malicious server, a server restored from an older dump): every later run fails "
-    "with 'HTTP 422 errno 103' (BAD_CURSOR) for good; it should pull again from the start (merge is idempotent)",
-)
 def test_a_cursor_the_server_does_not_know_is_recovered_from(server: ServerProcess, tmp_path: Path) -> None:
+    """Found by the fuzz above: a stored cursor the server does not know (errno 103) wedged every later run."""
     (desk,) = desk_devices(server, tmp_path, devices=1)
     desk.cases.intake(person(1))
     sync(desk)
