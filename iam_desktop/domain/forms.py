@@ -230,8 +230,8 @@ class _Loader:
         )
         for f in definition.all_fields:
             ref = f.validation.get("not_before")
-            if ref is not None and ref not in seen:
-                raise self.fail(data, "bad_reference", id=f.id, reference=ref)
+            if ref is not None and (not isinstance(ref, str) or ref not in seen):
+                raise self.fail(data, "bad_reference", id=f.id, reference=str(ref)[:40])
         return definition
 
 

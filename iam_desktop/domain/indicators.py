@@ -201,7 +201,9 @@ class _Reader:
         if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 2:
             raise self.fail(("suppression", "threshold"), "threshold_invalid")
         categories: dict[str, dict[str, dict[str, str]]] = {}
-        raw_categories = self.obj(top.get("categories", {}), ("categories",), set(top.get("categories", {})), set())
+        given = top.get("categories", {})
+        # Only a mapping has keys to allow; anything else is refused by ``obj`` with its line.
+        raw_categories = self.obj(given, ("categories",), set(given) if isinstance(given, dict) else set(), set())
         for dimension, codes in raw_categories.items():
             if not isinstance(codes, dict):
                 raise self.fail(("categories", dimension), "type_object")

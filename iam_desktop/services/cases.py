@@ -354,7 +354,7 @@ class CaseBook:
             report.imported = self._store_new(
                 [c for _, c in fresh],
                 source=source,
-                today=date.max,
+                today=None,
                 action="case.import",
                 extra_keys=[[_fingerprint(c)] for _, c in fresh],
             )

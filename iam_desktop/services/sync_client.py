@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import random
 import time
 from collections.abc import Callable
@@ -58,6 +59,7 @@ Progress = Callable[[str, int, int], None]  # (phase "push" | "pull", done, tota
 BASE_INTERVAL_S = 300.0
 MAX_BACKOFF_S = 3600.0
 # A change refused only because of the clock stays queued: it goes through once the clock is right again.
+log = logging.getLogger(__name__)
 TRANSIENT_ERRNOS = frozenset({int(ErrorCode.CLOCK_SKEW), int(ErrorCode.RATE_LIMITED)})
 
 
@@ -303,7 +305,17 @@ class SyncClient:
         while True:
             with self.vault.engine.connect() as conn:
                 cursor = sync_state.get(conn, sync_state.CURSOR) or ""
-            page = transport.get("/v1/pull", PullReply, {"cursor": cursor, "limit": limit})
+            try:
+                page = transport.get("/v1/pull", PullReply, {"cursor": cursor, "limit": limit})
+            except SyncError as exc:
+                if not cursor or exc.params.get("errno") != ErrorCode.BAD_CURSOR:
+                    raise
+                # A cursor the server does not know (a server restored from an older dump, a faulty page): pull
+                # again from the start. Applying a change twice is a no-op, so nothing is duplicated.
+                log.warning("the server refused the pull cursor; pulling again from the start")
+                with translate_errors(), self.vault.engine.begin() as conn:
+                    sync_state.put(conn, sync_state.CURSOR, "")
+                continue
             result = MergeResult()
             with translate_errors(), self.vault.engine.begin() as conn:
                 for grant in page.grants:

@@ -149,7 +149,15 @@ def read_header(path: Path) -> tuple[dict[str, object], bytes, int]:
         header = json.loads(raw)
         if not isinstance(header, dict) or header.get("format") != 1:
             raise ValueError("format")
-    except ValueError as exc:
+        # Everything restore reads later is checked here, so a damaged header is one clear error, never a crash.
+        for key in ("vault_id", "desk_name", "created_at", "salt", "sha256", "recovery_wrapped_store_key"):
+            if not isinstance(header.get(key), str):
+                raise ValueError(key)
+        base64.b64decode(header["salt"], validate=True)
+        operators = header.get("operators")
+        if not isinstance(operators, list) or not all(isinstance(o, dict) for o in operators):
+            raise ValueError("operators")
+    except (ValueError, UnicodeError) as exc:
         raise BackupError("backup header is damaged") from exc
     return header, raw, len(MAGIC) + 4 + length
 
@@ -164,8 +172,7 @@ def _store_key_from_header(header: dict[str, object], username: str | None, secr
                 recovery_wrapping_key(raw, vault_id), wrapped, recovery_aad(vault_id), what="recovery"
             )
         entries = header["operators"]
-        assert isinstance(entries, list)
-        for entry in entries:
+        for entry in entries if isinstance(entries, list) else []:
             if entry["username"] != username:
                 continue
             kek = crypto.derive_kek(secret, base64.b64decode(entry["salt"]), crypto.KdfParams.from_dict(entry["kdf"]))

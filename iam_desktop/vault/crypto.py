@@ -41,7 +41,12 @@ class KdfParams:
 
     @classmethod
     def from_dict(cls, data: dict[str, int]) -> KdfParams:
-        return cls(int(data["memory_kib"]), int(data["iterations"]), int(data["lanes"]))
+        """Parameters read from a file; costs beyond these bounds (256 MiB, 32 passes, 8 lanes) are refused with
+        ``ValueError``, so a crafted backup cannot make a restore run for hours or exhaust memory."""
+        params = cls(int(data["memory_kib"]), int(data["iterations"]), int(data["lanes"]))
+        if not (8 <= params.memory_kib <= 256 * 1024 and 1 <= params.iterations <= 32 and 1 <= params.lanes <= 8):
+            raise ValueError("Argon2id parameters out of bounds")
+        return params
 
 
 def random_key() -> bytes:

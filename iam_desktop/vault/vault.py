@@ -346,7 +346,10 @@ class Vault:
         row = self._operator_row(username)
         store_key: bytes | None = None
         if row is not None and row["active"]:
-            params = crypto.KdfParams.from_dict(json.loads(str(row["kdf"])))
+            try:
+                params = crypto.KdfParams.from_dict(json.loads(str(row["kdf"])))
+            except (ValueError, KeyError):
+                raise TamperedError(f"operator {row['id']}") from None
             salt = row["salt"]
             wrapped = row["wrapped_store_key"]
             assert isinstance(salt, bytes) and isinstance(wrapped, bytes)

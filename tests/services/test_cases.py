@@ -150,6 +150,7 @@ def test_import_valid_rows_report_rejected_and_rerun_does_not_duplicate(desk: De
     assert len(report.imported) == 2
     assert [r.row for r in report.rejected] == [3]
     assert {e.field for e in report.rejected[0].errors} >= {"given_names", "birth_date"}
+    assert desk.cases.row(report.imported[0]).opened == date.today().isoformat()  # type: ignore[union-attr]
     again = desk.cases.import_results(interchange.read_jsonl(source, today=date(2026, 11, 25)))
     assert again.imported == [] and again.already_present == [1, 2]
     assert desk.cases.count() == 2
