@@ -8,7 +8,6 @@ inclusive method (as a spreadsheet's QUARTILE.INC) so a person can check them by
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import gc
 import itertools
@@ -20,6 +19,7 @@ from enum import StrEnum
 from functools import lru_cache
 from operator import attrgetter
 
+from iam_desktop.domain.agenda import add_months
 from iam_desktop.domain.diary import DiaryEntry, InterventionType, effective
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.indicators import Indicator, IndicatorSet
@@ -151,12 +151,6 @@ class IndicatorReport:
 
 
 @lru_cache(maxsize=65536)
-def add_months(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
 def age_on(birth_date: str, on: dt.date) -> int | None:
     """Age in whole years; a year-only birth date counts from 1 July, a year-month one from the 1st."""
     try:
