@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iam_desktop import __version__
 from iam_desktop.domain.errors import LockedError, PermissionDeniedError, ValidationError
@@ -24,12 +25,14 @@ from iam_desktop.vault.records import RecordStore
 from iam_desktop.vault.vault import DeskProfile, OperatorInfo, Vault
 
 from .cases import CaseBook
-from .documents import Documents
-from .monitoring import Monitoring
-from .network import Network
 from .pathway import PathwayBook, load_ladder
 from .settings import Settings
-from .sync_desk import DeskSync
+
+if TYPE_CHECKING:
+    from .documents import Documents
+    from .monitoring import Monitoring
+    from .network import Network
+    from .sync_desk import DeskSync
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +64,7 @@ class Desk:
         self._records = RecordStore(vault)
         self._operator: OperatorInfo | None = None
         self.cases = CaseBook(self)
-        self.documents = Documents(self)
-        self.sync = DeskSync(self)
         self.pathway = PathwayBook(self)
-        self.monitoring = Monitoring(self)
-        self.network = Network(self)
 
     @property
     def vault(self) -> Vault:
@@ -75,6 +74,33 @@ class Desk:
     @property
     def records(self) -> RecordStore:
         return self._records
+
+    # The use cases below pull in reportlab, requests and pydantic: imported on first use, so the lock screen
+    # appears without them (start-up budget, bench/startup.py).
+
+    @cached_property
+    def documents(self) -> Documents:
+        from .documents import Documents
+
+        return Documents(self)
+
+    @cached_property
+    def sync(self) -> DeskSync:
+        from .sync_desk import DeskSync
+
+        return DeskSync(self)
+
+    @cached_property
+    def monitoring(self) -> Monitoring:
+        from .monitoring import Monitoring
+
+        return Monitoring(self)
+
+    @cached_property
+    def network(self) -> Network:
+        from .network import Network
+
+        return Network(self)
 
     # -- opening -------------------------------------------------------------------------------------------
 
@@ -164,7 +190,8 @@ class Desk:
                 audit.append(conn, operator_id=self._operator.id, action="session.lock")
         self._vault.lock()
         self.cases.forget()
-        self.monitoring.forget()
+        if "monitoring" in self.__dict__:  # only if it was ever used: no import just to forget nothing
+            self.monitoring.forget()
         self._operator = None
         log.info("locked")
         return Changes(session=True)

@@ -15,12 +15,9 @@ from iam_desktop.domain.consent import ConsentPurpose
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.forms import FormDefinition, load_form
 from iam_desktop.domain.roles import Permission
-from iam_desktop.printing import bilingual
-from iam_desktop.printing.blank_intake import write_blank_intake
-from iam_desktop.printing.consent_form import write_consent_form
-from iam_desktop.printing.intake_form import intake_values, write_intake_form
-from iam_desktop.printing.plan_document import write_plan_document
-from iam_desktop.printing.privacy_notice import write_privacy_notice
+
+if TYPE_CHECKING:
+    from iam_desktop.printing import bilingual
 from iam_desktop.resources import resource
 
 if TYPE_CHECKING:
@@ -35,6 +32,9 @@ def intake_form() -> FormDefinition:
 
 
 def print_languages() -> tuple[str, ...]:
+    # reportlab and the Arabic shaper load on the first print, not when the app starts.
+    from iam_desktop.printing import bilingual
+
     return bilingual.languages()
 
 
@@ -47,6 +47,8 @@ class Documents:
             raise ValidationError("language", "unsupported", language=language)
 
     def _context(self, case_ref: str = "") -> bilingual.DocumentContext:
+        from iam_desktop.printing import bilingual
+
         settings = self._desk.settings()
         operator = self._desk.operator
         return bilingual.DocumentContext(
@@ -71,6 +73,8 @@ class Documents:
         self._desk.require(Permission.PRINT)
         self._check_language(language)
         record, extra = self._record(case_id)
+        from iam_desktop.printing.intake_form import intake_values, write_intake_form
+
         write_intake_form(
             target, form=intake_form(), values=intake_values(record, extra), language=language,
             context=self._context(case_id),
@@ -81,6 +85,8 @@ class Documents:
     def blank_intake(self, language: str, target: Path) -> Path:
         self._desk.require(Permission.PRINT)
         self._check_language(language)
+        from iam_desktop.printing.blank_intake import write_blank_intake
+
         write_blank_intake(target, form=intake_form(), language=language, context=self._context())
         self._desk.record_print("blank-intake")
         return target
@@ -89,6 +95,8 @@ class Documents:
         self._desk.require(Permission.PRINT)
         self._check_language(language)
         record, _ = self._record(case_id)
+        from iam_desktop.printing.consent_form import write_consent_form
+
         decisions: dict[ConsentPurpose, bool] = {c.purpose: c.granted for c in record.consents}
         write_consent_form(
             target, language=language, context=self._context(case_id), person_name=record.person.full_name,
@@ -101,6 +109,8 @@ class Documents:
         self._desk.require(Permission.PRINT)
         self._check_language(language)
         name = self._record(case_id)[0].person.full_name if case_id else ""
+        from iam_desktop.printing.privacy_notice import write_privacy_notice
+
         write_privacy_notice(target, language=language, context=self._context(case_id or ""), person_name=name)
         self._desk.record_print("privacy", case_id)
         return target
@@ -114,6 +124,8 @@ class Documents:
             raise ValidationError("plan", "plan_missing")
         record, _ = self._record(case_id)
         pathway = self._desk.pathway
+        from iam_desktop.printing.plan_document import write_plan_document
+
         write_plan_document(
             target, plan, language=language, context=self._context(case_id), person_name=record.person.full_name,
             step_label=pathway.ladder.step(pathway.current_step(case_id)).label,

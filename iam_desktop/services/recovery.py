@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iam_desktop.printing.recovery_sheet import write_recovery_sheet
 from iam_desktop.vault.vault import DeskProfile
 
 from .messages import text
@@ -13,6 +12,8 @@ _KEYS = ("title", "desk", "territory", "created", "vault", "key", "instructions"
 
 
 def print_recovery_sheet(profile: DeskProfile, recovery_key: str, target: Path) -> Path:
+    from iam_desktop.printing.recovery_sheet import write_recovery_sheet  # reportlab only when printing
+
     texts = {k: (text(f"recovery.{k}", "it"), text(f"recovery.{k}", "en")) for k in _KEYS}
     write_recovery_sheet(
         target,

@@ -7,8 +7,9 @@ encrypted draft, then drops the keys, then clears what the views showed; unlocki
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,12 +32,14 @@ from .lock_screen import LockScreen
 from .monitoring import MonitoringView
 from .network import NetworkView
 from .pathway import reminder_text
-from .sync import SyncControls
 from .tasks import TaskRunner
 from .views.agenda import AgendaView
 from .views.cases import CasesView
 from .views.operators import role_name
 from .views.settings import SettingsView
+
+if TYPE_CHECKING:
+    from .sync import SyncControls
 
 DEFAULT_SIZE = QSize(1280, 720)  # fits a 1366×768 laptop screen with its task bar
 
@@ -164,9 +167,10 @@ class MainWindow(QMainWindow):
         status.addWidget(self.reminder_status)
         status.addPermanentWidget(self.lock_status)
         status.addPermanentWidget(self.lock_button)
-        self.sync_controls = SyncControls(desk, runner, errors, language, self)
-        self.sync_controls.install(self.desk_menu, self.lock_action, status)
-        self.sync_controls.changes_applied.connect(self.apply_changes)
+        # Sync brings requests and pydantic: built just after the lock screen is up (or on first use), so the
+        # lock screen does not wait for them (start-up budget, bench/startup.py).
+        self._sync_controls: SyncControls | None = None
+        QTimer.singleShot(0, lambda: self.sync_controls)
 
         self.lock_screen.unlocked.connect(self.session_started)
         self.idle.idle.connect(self.lock_now)
@@ -175,6 +179,17 @@ class MainWindow(QMainWindow):
         self.workspace.settings.changes_applied.connect(self.apply_changes)
         self.workspace.settings.language_requested.connect(self.language_requested)
         self.retranslate()
+
+    @property
+    def sync_controls(self) -> SyncControls:
+        if self._sync_controls is None:
+            from . import sync  # imported here, not at start: see __init__
+
+            controls = sync.SyncControls(self.desk, self._runner, self._errors, self._language, self)
+            controls.install(self.desk_menu, self.lock_action, self.statusBar())
+            controls.changes_applied.connect(self.apply_changes)
+            self._sync_controls = controls
+        return self._sync_controls
 
     # -- texts ---------------------------------------------------------------------------------------------
 

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.forms import FieldDef, FormDefinition
 from iam_desktop.domain.roles import Permission
-from iam_desktop.printing.intake_form import display
 from iam_desktop.services.cases import CaseFile
 from iam_desktop.services.desk import Changes, Desk
 from iam_desktop.services.documents import intake_form, print_languages
@@ -73,6 +72,8 @@ def short_value(value: Any) -> str:
 
 
 def answer_text(f: FieldDef, value: Any, language: str) -> str:
+    from iam_desktop.printing.intake_form import display  # reportlab loads with the first case shown, not at start
+
     if f.type == "country" and isinstance(value, str):
         return f"{country_name(value)} ({value})"
     if f.type == "countries" and isinstance(value, list):
