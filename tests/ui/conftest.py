@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from iam_desktop.domain.roles import Role
 from iam_desktop.services.desk import Desk
@@ -15,6 +15,7 @@ from iam_desktop.ui import i18n_build
 from iam_desktop.ui.app import DeskShell
 from iam_desktop.ui.tasks import TaskRunner
 from iam_desktop.vault.paths import DataDir
+from tests.qt_dialogs import ShownDialogs, shown  # noqa: F401  (autouse fixture for this folder)
 
 PASSPHRASE = "una frase abbastanza lunga"
 OPERATOR_PASSPHRASE = "un'altra frase lunga 42"
@@ -28,36 +29,6 @@ def fast_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session", autouse=True)
 def built_translations() -> None:
     i18n_build.release(i18n_build.translation_sources())
-
-
-class ShownDialogs:
-    """What the patched modal dialogs would have shown."""
-
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-        self.dialogs: list[QDialog] = []
-        self.save_path: Path | None = None
-
-
-@pytest.fixture(autouse=True)
-def shown(monkeypatch: pytest.MonkeyPatch) -> ShownDialogs:
-    record = ShownDialogs()
-
-    def message_exec(box: QMessageBox) -> int:
-        record.messages.append(box.text())
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    def dialog_exec(dialog: QDialog) -> int:
-        record.dialogs.append(dialog)
-        return 0
-
-    def save_file_name(*_args: object, **_kwargs: object) -> tuple[str, str]:
-        return (str(record.save_path) if record.save_path else "", "")
-
-    monkeypatch.setattr(QMessageBox, "exec", message_exec)
-    monkeypatch.setattr(QDialog, "exec", dialog_exec)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_file_name))
-    return record
 
 
 @pytest.fixture

@@ -12,13 +12,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from iam_desktop.domain.roles import Role
 from iam_desktop.services.desk import Desk
 from iam_desktop.ui import i18n_build
 from iam_desktop.ui.errors import ErrorDialog
 from iam_desktop.ui.tasks import TaskRunner
+from tests.qt_dialogs import ShownDialogs, shown  # noqa: F401  (autouse fixture for this folder)
 
 PASSPHRASE = "una frase abbastanza lunga"
 OPERATOR_PASSPHRASE = "un'altra frase lunga 42"
@@ -68,36 +69,6 @@ def italian(qapp: QApplication, italian_catalogue: Path) -> Iterator[QTranslator
     yield translator
     for installed in (translator, qtbase):
         qapp.removeTranslator(installed)
-
-
-class ShownDialogs:
-    """What the patched modal dialogs would have shown."""
-
-    def __init__(self) -> None:
-        self.messages: list[str] = []
-        self.dialogs: list[QDialog] = []
-        self.save_path: Path | None = None
-
-
-@pytest.fixture(autouse=True)
-def shown(monkeypatch: pytest.MonkeyPatch) -> ShownDialogs:
-    record = ShownDialogs()
-
-    def message_exec(box: QMessageBox) -> int:
-        record.messages.append(box.text())
-        return int(QMessageBox.StandardButton.Ok.value)
-
-    def dialog_exec(dialog: QDialog) -> int:
-        record.dialogs.append(dialog)
-        return 0
-
-    def save_file_name(*_args: object, **_kwargs: object) -> tuple[str, str]:
-        return (str(record.save_path) if record.save_path else "", "")
-
-    monkeypatch.setattr(QMessageBox, "exec", message_exec)
-    monkeypatch.setattr(QDialog, "exec", dialog_exec)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_file_name))
-    return record
 
 
 @pytest.fixture
