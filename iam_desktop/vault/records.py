@@ -82,7 +82,7 @@ class RecordStore:
 
     def case_key(self, conn: Connection, case_id: str, key_id: str | None = None) -> tuple[str, bytes]:
         """The (key id, key) of a case: the given key id, or the newest one this desk holds."""
-        store = self.vault.keyring.require()
+        self.vault.keyring.require()  # locked: LockedError, even for a key already in memory
         query = select(case_keys.c.key_id, case_keys.c.holder, case_keys.c.wrapped).where(
             case_keys.c.case_id == case_id, case_keys.c.holder.in_((LOCAL_HOLDER, self._desk_holder()))
         )
@@ -100,14 +100,21 @@ class RecordStore:
         cached = self.vault.keyring.cached_case_key(case_id, row.key_id)
         if cached is not None:
             return row.key_id, cached
-        context = case_key_context(case_id, row.key_id)
-        if row.holder == LOCAL_HOLDER:
-            key = crypto.open_sealed(store.local_key, row.wrapped, context, what=f"case key {case_id}")
+        return row.key_id, self._open_case_key(case_id, row.key_id, row.holder, row.wrapped)
+
+    def _open_case_key(self, case_id: str, key_id: str, holder: str, wrapped: bytes) -> bytes:
+        """Unwrap one stored copy of a case key — AES-GCM for the local copy, X25519 for the desk's — and keep it
+        in the keyring for the session."""
+        store = self.vault.keyring.require()
+        context = case_key_context(case_id, key_id)
+        what = f"case key {case_id}"
+        if holder == LOCAL_HOLDER:
+            key = crypto.open_sealed(store.local_key, wrapped, context, what=what)
         else:
             private = X25519PrivateKey.from_private_bytes(store.desk_x25519)
-            key = crypto.unwrap_with_private_key(private, row.wrapped, context, what=f"case key {case_id}")
-        self.vault.keyring.remember_case_key(case_id, row.key_id, key)
-        return row.key_id, key
+            key = crypto.unwrap_with_private_key(private, wrapped, context, what=what)
+        self.vault.keyring.remember_case_key(case_id, key_id, key)
+        return key
 
     def put(
         self,
@@ -208,26 +215,17 @@ class RecordStore:
     def preload_keys(self, conn: Connection) -> None:
         """Open every case key this device holds in one query: a bulk read (the case list after unlock, the
         indicators) then finds each key in memory instead of paying one query per record."""
-        store = self.vault.keyring.require()
+        self.vault.keyring.require()
         holders = (LOCAL_HOLDER, self._desk_holder())
         rows = conn.execute(
             select(case_keys.c.case_id, case_keys.c.key_id, case_keys.c.holder, case_keys.c.wrapped).where(
                 case_keys.c.holder.in_(holders)
             )
         ).all()
-        private: X25519PrivateKey | None = None
         # Local copies first: a key with both copies is opened with AES, not X25519.
         for row in sorted(rows, key=lambda r: r.holder != LOCAL_HOLDER):
-            if self.vault.keyring.cached_case_key(row.case_id, row.key_id) is not None:
-                continue
-            context = case_key_context(row.case_id, row.key_id)
-            what = f"case key {row.case_id}"
-            if row.holder == LOCAL_HOLDER:
-                key = crypto.open_sealed(store.local_key, row.wrapped, context, what=what)
-            else:
-                private = private or X25519PrivateKey.from_private_bytes(store.desk_x25519)
-                key = crypto.unwrap_with_private_key(private, row.wrapped, context, what=what)
-            self.vault.keyring.remember_case_key(row.case_id, row.key_id, key)
+            if self.vault.keyring.cached_case_key(row.case_id, row.key_id) is None:
+                self._open_case_key(row.case_id, row.key_id, row.holder, row.wrapped)
 
     def of_kind(self, conn: Connection, kind: str) -> Iterable[StoredRecord]:
         self.preload_keys(conn)
