@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from iam_desktop.domain import interchange
 from iam_desktop.domain.alerts import PermitAlert, expiring_permits
+from iam_desktop.domain.documents import PermessoDiSoggiorno
 from iam_desktop.domain.duplicates import duplicate_keys
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.notices import FieldError, Notice
@@ -87,6 +88,16 @@ class ImportReport:
 
 def _reason(key: str) -> str:
     return {"cf": "codice_fiscale", "doc": "document"}.get(key.split(":", 1)[0], "name_birth_year")
+
+
+def stored_permit(person: dict[str, Any]) -> PermessoDiSoggiorno | None:
+    """The permit of a stored person (interchange form) as a domain value, or None. Stored data was validated when
+    written, so no date counts as "in the future" here."""
+    permit = person.get("permit")
+    if not permit:
+        return None
+    record = interchange.parse_record({"given_names": ["x"], "family_name": "x", "permit": permit}, today=date.max)
+    return record.record.permit if record.record is not None else None
 
 
 def lookup_keys(record: interchange.InterchangeRecord) -> list[str]:
@@ -321,13 +332,9 @@ class CaseBook:
             for stored in records.of_kind(conn, CASE_KIND):
                 if stored.payload["meta"].get("status") == "chiuso":
                     continue
-                permit = stored.payload["person"].get("permit")
-                if permit:
-                    parsed = interchange.parse_record(
-                        {"given_names": ["x"], "family_name": "x", "permit": permit}, today=date.max
-                    )
-                    if parsed.record is not None and parsed.record.permit is not None:
-                        pairs.append((stored.case_id, parsed.record.permit))
+                permit = stored_permit(stored.payload["person"])
+                if permit is not None:
+                    pairs.append((stored.case_id, permit))
         return expiring_permits(pairs, on or date.today(), days)
 
     # -- import / export -----------------------------------------------------------------------------------

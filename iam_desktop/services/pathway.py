@@ -31,6 +31,7 @@ from iam_desktop.resources import resource
 from iam_desktop.vault import audit
 from iam_desktop.vault.database import translate_errors
 
+from .cases import stored_permit
 from .codec import decode, to_json
 
 if TYPE_CHECKING:
@@ -223,17 +224,14 @@ class PathwayBook:
                     by_case.setdefault(r.case_id, {}).setdefault(kind, []).append(r.payload)
         for case_id, parts in by_case.items():
             person = parts.get("case", [{}])[0].get("person", {})
-            permit = person.get("permit")
-            record = interchange.parse_record(
-                {"given_names": ["x"], "family_name": "x", "permit": permit}, today=dt.date.max
-            ).record if permit else None  # fmt: skip
+            permit = stored_permit(person)
             plans = parts.get(PLAN, [])
             yield agenda_rules.AgendaCase(
                 case_id=case_id,
                 plan=decode(plan_rules.Plan, plans[0]) if plans else None,
                 transitions=tuple(decode(pathway_rules.StepTransition, t) for t in parts.get(TRANSITION, [])),
                 closures=tuple(decode(closure_rules.ClosureEvent, c) for c in parts.get(CLOSURE, [])),
-                expiries=agenda_rules.expiry_items(case_id, [record.permit] if record and record.permit else []),
+                expiries=agenda_rules.expiry_items(case_id, [permit] if permit else []),
                 follow_ups_done=frozenset(int(f["months"]) for f in parts.get(FOLLOW_UP, [])),
             )
 
