@@ -18,7 +18,7 @@ from iam_desktop.domain.errors import CorruptVaultError, NewerSchemaError, Stora
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision this version of the app knows (a test checks it is Alembic's head). Knowing it here lets an
 # up-to-date vault open without importing Alembic, which costs half a second of start-up.
-HEAD_REVISION = "0003_sync"
+HEAD_REVISION = "0004_blob_queue"
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

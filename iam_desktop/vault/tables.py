@@ -224,3 +224,22 @@ grants_sent = Table(
     Column("key_id", String, nullable=False),
     PrimaryKeyConstraint("case_id", "desk_id", "key_id"),
 )
+
+# -- attachments' contents on the move (migration 0004) -----------------------------------------------------------
+# One row per attachment whose sealed content still has to be uploaded (``up``: its outbox change waits for it) or
+# downloaded (``down``: its record arrived, the content not yet). ``state`` is waiting, failed or tampered, with a
+# ``reason`` and the time (epoch seconds) of the next try; a row leaves the queue once its blob is done.
+blob_queue = Table(
+    "blob_queue",
+    metadata,
+    Column("attachment_id", String, primary_key=True),
+    Column("case_id", String, nullable=False, index=True),
+    Column("direction", String, nullable=False),
+    Column("sha256", String, nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("state", String, nullable=False),
+    Column("reason", String, nullable=True),
+    Column("attempts", Integer, nullable=False),
+    Column("next_try", Float, nullable=False),
+    Column("updated_at", String, nullable=False),
+)
