@@ -28,6 +28,7 @@ from iam_desktop.vault.records import LOCAL_HOLDER, RecordStore, case_key_contex
 from iam_desktop.vault.tables import (
     applied_changes,
     attachments,
+    blob_queue,
     case_keys,
     conflicts,
     field_stamps,
@@ -267,7 +268,7 @@ class Merger:
                               (lookup_index, lookup_index.c.case_id), (conflicts, conflicts.c.case_id),
                               (quarantine, quarantine.c.case_id), (tombstones, tombstones.c.case_id),
                               (attachments, attachments.c.case_id), (grants_in, grants_in.c.case_id),
-                              (grants_sent, grants_sent.c.case_id)):  # fmt: skip
+                              (grants_sent, grants_sent.c.case_id), (blob_queue, blob_queue.c.case_id)):  # fmt: skip
             conn.execute(delete(table).where(column == case_id))
         if record_ids:
             conn.execute(delete(field_stamps).where(field_stamps.c.record_id.in_(record_ids)))
