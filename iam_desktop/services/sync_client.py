@@ -6,7 +6,10 @@ client older than the server's minimum → ``update_required``, nothing sent, th
 pending second device first collects its desk-key handover; then the outbox is pushed in signed, gzip batches and
 exactly the rows sent are marked acknowledged per the reply's statuses (rows written meanwhile stay pending); then
 pull pages are applied, each in one transaction that also stores the cursor, until ``has_more`` is false, and the
-cursor is acknowledged. Errors become a typed status (``SyncState``) and a back-off for the scheduler."""
+cursor is acknowledged. Attachments' contents move on their own queue (``blob_sync``): an attachment change waits in
+the outbox until its blob is complete on the server, and after the pull a bounded number of incoming blobs is
+fetched; a failed blob is retried later and blocks nothing else. Errors become a typed status (``SyncState``) and a
+back-off for the scheduler."""
 
 from __future__ import annotations
 
@@ -48,6 +51,7 @@ from sync.protocol import (
     version_tuple,
 )
 
+from .blob_sync import CHUNK_BYTES, BlobSync, waiting_blobs
 from .cases import CASE_KIND, lookup_keys
 from .enrolment import Enrolment, b64
 from .sync_http import SyncError, SyncProblem, Transport, make_session
@@ -100,6 +104,12 @@ class SyncReport:
     bytes_down: int = 0
     duration_s: float = 0.0
     waiting: int = 0
+    blobs_up: int = 0  # attachments' contents completed on the server by this run
+    blobs_down: int = 0  # … and received, checked and stored here
+    blobs_failed: int = 0  # failures recorded (each retried later)
+    blobs_waiting: int = 0  # still to move, either way, after the run
+    blob_bytes_up: int = 0
+    blob_bytes_down: int = 0
     skew_ms: int = 0
     detail: str = ""
     started_at: str = field(default_factory=now_iso)
@@ -168,6 +178,7 @@ class SyncClient:
         app_version: str = APP_VERSION,
         batch_size: int = 500,
         page_limit: int = 1000,
+        blob_chunk_bytes: int = CHUNK_BYTES,
     ) -> None:
         self.desk = desk
         # One session for every run: its connection pool is reused (TLS handshakes are slow on bad links).
@@ -175,6 +186,7 @@ class SyncClient:
         self.app_version = app_version
         self.batch_size = batch_size
         self.page_limit = page_limit
+        self.blobs = BlobSync(desk, chunk_bytes=blob_chunk_bytes)
         self.failures = 0
         self.last: SyncReport | None = None
 
@@ -205,6 +217,7 @@ class SyncClient:
                 report.state = SyncState.PENDING
             else:
                 batch = min(self.batch_size, info.max_batch_changes)
+                self.blobs.start(info.blob_chunk_bytes)
                 self._push(transport, report, progress, batch)
                 self._pull(transport, report, progress, min(self.page_limit, info.max_pull_limit))
                 if abs(report.skew_ms) > info.max_clock_skew_ms:
@@ -215,6 +228,9 @@ class SyncClient:
         finally:
             if transport is not None:
                 report.bytes_up, report.bytes_down = transport.bytes_up, transport.bytes_down
+            run = self.blobs.run
+            report.blobs_up, report.blobs_down, report.blobs_failed = run.up, run.down, run.failed
+            report.blob_bytes_up, report.blob_bytes_down = run.bytes_up, run.bytes_down
             report.duration_s = round(time.monotonic() - started, 3)
         self._record(report)
         return report
@@ -223,6 +239,7 @@ class SyncClient:
         self.failures = 0 if report.ok else self.failures + 1
         with translate_errors(), self.vault.engine.begin() as conn:
             report.waiting = outbox.waiting(conn)
+            report.blobs_waiting = waiting_blobs(conn)
             if report.ok:
                 sync_state.put(conn, sync_state.LAST_SUCCESS, now_iso())
             else:
@@ -243,23 +260,43 @@ class SyncClient:
                 if not rows:
                     return
                 grants = self._grants_for(conn, rows)
-            enrolled = self._enrolled()
-            changes = [_to_change(e) for e in rows]
-            signature = sign_batch(signer, enrolled.device_id, grants, changes)
-            request = PushRequest(device_id=enrolled.device_id, grants=grants, changes=changes, signature=signature)
-            reply = transport.post("/v1/push", request, PushReply, gzip_body=True)
-            with translate_errors(), self.vault.engine.begin() as conn:
-                for status in reply.statuses:
-                    if status.status in ("applied", "duplicate"):
-                        report.pushed += outbox.mark(conn, status.change_id, outbox.ACKED)
-                    elif status.errno not in TRANSIENT_ERRNOS:
-                        report.rejected += outbox.mark(conn, status.change_id, outbox.REJECTED, status.errno)
-                for g in reply.grant_statuses:
-                    if g.status in ("applied", "duplicate"):
-                        _remember_grant(conn, g.case_id, g.desk_id, g.key_id)
+                held = self.blobs.held(conn, rows)
+            # Changes (and grants: a new case becomes known to the server) first, then the blobs, then the changes
+            # that reference them — only those whose blob is now complete; the others stay pending.
+            ready = [e for e in rows if e.record_id not in held]
+            if ready or grants:
+                self._send(transport, report, signer, ready, grants)
+            if held:
+                done = self.blobs.upload(transport, held.values())
+                if done:
+                    self._send(transport, report, signer, [e for e in rows if e.record_id in done], [])
             after = rows[-1].device_seq
             if progress:
                 progress("push", report.pushed + report.rejected, total)
+
+    def _send(
+        self,
+        transport: Transport,
+        report: SyncReport,
+        signer: Ed25519PrivateKey,
+        rows: list[outbox.Envelope],
+        grants: list[Grant],
+    ) -> None:
+        """Push one signed batch and mark exactly the rows sent per the reply's statuses."""
+        enrolled = self._enrolled()
+        changes = [_to_change(e) for e in rows]
+        signature = sign_batch(signer, enrolled.device_id, grants, changes)
+        request = PushRequest(device_id=enrolled.device_id, grants=grants, changes=changes, signature=signature)
+        reply = transport.post("/v1/push", request, PushReply, gzip_body=True)
+        with translate_errors(), self.vault.engine.begin() as conn:
+            for status in reply.statuses:
+                if status.status in ("applied", "duplicate"):
+                    report.pushed += outbox.mark(conn, status.change_id, outbox.ACKED)
+                elif status.errno not in TRANSIENT_ERRNOS:
+                    report.rejected += outbox.mark(conn, status.change_id, outbox.REJECTED, status.errno)
+            for g in reply.grant_statuses:
+                if g.status in ("applied", "duplicate"):
+                    _remember_grant(conn, g.case_id, g.desk_id, g.key_id)
 
     def _enrolled(self) -> sync_state.Enrolment:
         with self.vault.engine.connect() as conn:
@@ -325,9 +362,10 @@ class SyncClient:
                 for change in page.changes:
                     result.add(merger.apply_change(conn, _to_envelope(change)))
                 for notice in page.notices:
-                    if notice.kind == "erased":
-                        merger.erase_case(conn, notice.case_id)
-                        result.erased_cases.add(notice.case_id)
+                    if notice.kind == "erased":  # shredded only if its proof opens with our case key
+                        from .data_rights import apply_erased_notice
+
+                        result.add(apply_erased_notice(self.desk, conn, merger, notice))
                 self._reindex(conn, result.touched_cases - result.erased_cases)
                 sync_state.put(conn, sync_state.CURSOR, page.cursor)  # committed with the page, never before
             first = False
@@ -342,6 +380,8 @@ class SyncClient:
             if not page.has_more:
                 break
         transport.post("/v1/ack", AckRequest(cursor=page.cursor), AckReply)
+        # Then the contents of attachments that arrived (now or earlier): bounded per run, each failure its own.
+        self.blobs.download(transport)
 
     def _reindex(self, conn: Connection, case_ids: set[str]) -> None:
         """Duplicate-detection look-ups for cases that arrived or changed (they are local, never synced)."""

@@ -18,7 +18,11 @@ How a device syncs (every call but the first carries `Authorization: Bearer <tok
    store grants (wrapped case keys) and notices (revoked / erased cases), save `cursor`, repeat while
    `has_more`. A case's grant may arrive on a later page than its first changes: store envelopes, decrypt when
    the key is there. After applying, `POST /v1/ack` with `AckRequest(cursor)` so tombstones can be compacted.
-5. Errors are `ErrorReply` bodies; `ProtocolError.from_reply(body)` gives the `ErrorCode`.
+5. After a pull, compare `GET /v1/digest` (`DigestReply`) with the same digest computed locally
+   (`sync.protocol.partitions`); for a bucket that differs `POST /v1/digests` (`DigestRequest` →
+   `PartitionDigestList`), and re-apply the history of each partition that differs from
+   `GET /v1/partitions/{case_id}/changes?cursor=…` (`PartitionPage`).
+6. Errors are `ErrorReply` bodies; `ProtocolError.from_reply(body)` gives the `ErrorCode`.
 """
 
 from __future__ import annotations
@@ -35,6 +39,9 @@ from sync.protocol.models import (
     DeskInfo,
     DeskList,
     DeviceInfo,
+    DigestBucket,
+    DigestReply,
+    DigestRequest,
     EnrolReply,
     EnrolRequest,
     EraseReply,
@@ -47,6 +54,9 @@ from sync.protocol.models import (
     HealthReply,
     InfoReply,
     Notice,
+    PartitionDigest,
+    PartitionDigestList,
+    PartitionPage,
     PendingDevice,
     PendingList,
     PullReply,
@@ -55,13 +65,22 @@ from sync.protocol.models import (
     RevokeReply,
     WireModel,
 )
+from sync.protocol.partitions import (
+    CATALOGUE_PARTITION_ID,
+    NETWORK_PARTITIONS,
+    bucket_of,
+    partition_digest,
+    summarise,
+)
 from sync.protocol.signing import canonical_batch_bytes, short_code, sign_batch, verify_batch
 from sync.protocol.versions import APP_VERSION, MIN_CLIENT_VERSION, PROTOCOL_VERSION, version_tuple
 
 __all__ = [
     "APP_VERSION",
+    "CATALOGUE_PARTITION_ID",
     "MAX_CLOCK_SKEW_MS",
     "MIN_CLIENT_VERSION",
+    "NETWORK_PARTITIONS",
     "PROTOCOL_VERSION",
     "AckReply",
     "AckRequest",
@@ -72,6 +91,9 @@ __all__ = [
     "DeskInfo",
     "DeskList",
     "DeviceInfo",
+    "DigestBucket",
+    "DigestReply",
+    "DigestRequest",
     "EnrolReply",
     "EnrolRequest",
     "EraseReply",
@@ -85,6 +107,9 @@ __all__ = [
     "HealthReply",
     "InfoReply",
     "Notice",
+    "PartitionDigest",
+    "PartitionDigestList",
+    "PartitionPage",
     "PendingDevice",
     "PendingList",
     "ProtocolError",
@@ -93,14 +118,17 @@ __all__ = [
     "PushRequest",
     "RevokeReply",
     "WireModel",
+    "bucket_of",
     "canonical_batch_bytes",
     "format_hlc",
     "hlc_wall_ms",
     "http_status",
     "new_change_id",
     "parse_hlc",
+    "partition_digest",
     "short_code",
     "sign_batch",
+    "summarise",
     "verify_batch",
     "version_tuple",
 ]

@@ -46,6 +46,7 @@ class ErrorCode(IntEnum):
     BLOB_INCOMPLETE = 405
     DEVICE_SEQ_CONFLICT = 406
     CLOCK_SKEW = 407
+    PARTITION_KEY_CONFLICT = 410  # a network-wide partition already has another key (sync.protocol.partitions)
     BODY_TOO_LARGE = 500
     BATCH_TOO_LARGE = 501
     BLOB_TOO_LARGE = 502
@@ -79,6 +80,7 @@ _STATUS: dict[ErrorCode, int] = {
     ErrorCode.BLOB_INCOMPLETE: 409,
     ErrorCode.DEVICE_SEQ_CONFLICT: 409,
     ErrorCode.CLOCK_SKEW: 422,
+    ErrorCode.PARTITION_KEY_CONFLICT: 409,
     ErrorCode.BODY_TOO_LARGE: 413,
     ErrorCode.BATCH_TOO_LARGE: 413,
     ErrorCode.BLOB_TOO_LARGE: 413,

@@ -24,6 +24,9 @@ __all__ = [
     "DeskInfo",
     "DeskList",
     "DeviceInfo",
+    "DigestBucket",
+    "DigestReply",
+    "DigestRequest",
     "EnrolReply",
     "EnrolRequest",
     "EraseReply",
@@ -36,6 +39,9 @@ __all__ = [
     "HealthReply",
     "InfoReply",
     "Notice",
+    "PartitionDigest",
+    "PartitionDigestList",
+    "PartitionPage",
     "PendingDevice",
     "PendingList",
     "PullReply",
@@ -319,3 +325,52 @@ class BlobStatus(WireModel):
     size: int
     received: int
     complete: bool
+
+class DigestBucket(WireModel):
+    """One of the 16 buckets of a desk's partitions (by the first hex digit of the case id); see
+    `sync.protocol.partitions` for how digests are computed."""
+
+    bucket: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]$")]
+    partitions: int
+    records: int
+    digest: Sha256Hex
+
+
+class DigestReply(WireModel):
+    """`GET /v1/digest`: the digest of every partition granted to the calling device's desk, summed up."""
+
+    partitions: int
+    records: int
+    digest: Sha256Hex
+    buckets: list[DigestBucket]
+
+
+class DigestRequest(WireModel):
+    """`POST /v1/digests`: the per-partition digests of whole buckets and/or of named partitions."""
+
+    buckets: Annotated[
+        list[Annotated[str, StringConstraints(pattern=r"^[0-9a-f]$")]], Field(max_length=16)
+    ] = Field(default_factory=list)
+    case_ids: Annotated[list[Uuid], Field(max_length=1000)] = Field(default_factory=list)
+
+
+class PartitionDigest(WireModel):
+    """The live-record count and digest of one partition."""
+
+    case_id: Uuid
+    records: int
+    digest: Sha256Hex
+
+
+class PartitionDigestList(WireModel):
+    partitions: list[PartitionDigest]
+
+
+class PartitionPage(WireModel):
+    """`GET /v1/partitions/{case_id}/changes`: one page of a partition's whole stored history, in log order, with
+    the desk's grants of the partition on the first page. Pass `cursor` back for the next page."""
+
+    changes: list[Change]
+    grants: list[Grant]
+    cursor: Cursor
+    has_more: bool

@@ -23,7 +23,7 @@ from sync.protocol import APP_VERSION, ErrorCode, ProtocolError
 from sync.server.deps import Limits
 from sync.server.middleware import AccessLogMiddleware, BodyLimitMiddleware
 from sync.server.ratelimit import SlidingWindow
-from sync.server.routes import ERRORS, blobs, cases, devices, log, meta
+from sync.server.routes import ERRORS, blobs, cases, devices, digest, log, meta
 from sync.server.settings import Settings
 from sync.server.storage import Storage, open_storage
 
@@ -114,7 +114,7 @@ def create_app(settings: Settings, storage: Storage | None = None) -> FastAPI:
     app.state.limits = Limits(
         enrol=SlidingWindow(settings.enrol_per_minute), auth_failures=SlidingWindow(settings.auth_failures_per_minute)
     )
-    for router in (meta.router, devices.router, log.router, cases.router, blobs.router):
+    for router in (meta.router, devices.router, log.router, cases.router, blobs.router, digest.router):
         app.include_router(router)
     app.add_exception_handler(ProtocolError, _on_protocol_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)

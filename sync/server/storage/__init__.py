@@ -15,6 +15,7 @@ from sync.server import migrate
 from sync.server.storage.accounts import AccountsMixin
 from sync.server.storage.base import DeviceRow, PullPage, Storage
 from sync.server.storage.cases import CasesMixin
+from sync.server.storage.digest import DigestMixin
 from sync.server.storage.engine import make_engine
 from sync.server.storage.log import LogMixin
 from sync.server.tables import (
@@ -33,7 +34,7 @@ from sync.server.tables import (
 __all__ = ["DeviceRow", "PullPage", "SqlStorage", "Storage", "open_storage"]
 
 
-class SqlStorage(AccountsMixin, LogMixin, CasesMixin, Storage):
+class SqlStorage(AccountsMixin, LogMixin, CasesMixin, DigestMixin, Storage):
     """`Storage` on SQLAlchemy 2; the same code serves SQLite and PostgreSQL (see `storage.engine`)."""
 
     def __init__(self, url: str, *, max_blob_bytes: int = 256 << 20, blob_chunk_bytes: int = 4 << 20) -> None:

@@ -15,6 +15,8 @@ from sync.protocol import (
     AckReply,
     BlobStatus,
     DeskInfo,
+    DigestReply,
+    DigestRequest,
     EnrolReply,
     EnrolRequest,
     EraseReply,
@@ -22,6 +24,7 @@ from sync.protocol import (
     GrantReply,
     HandoverReply,
     Notice,
+    PartitionDigestList,
     PendingDevice,
     PushReply,
     PushRequest,
@@ -146,3 +149,13 @@ class Storage(ABC):
 
     @abstractmethod
     def read_blob(self, device: DeviceRow, sha256: str) -> bytes: ...
+
+    # -- digests and repair (sync.protocol.partitions) ---------------------------------------------------
+    @abstractmethod
+    def digest(self, device: DeviceRow) -> DigestReply: ...
+
+    @abstractmethod
+    def partition_digests(self, device: DeviceRow, request: DigestRequest) -> PartitionDigestList: ...
+
+    @abstractmethod
+    def partition_changes(self, device: DeviceRow, case_id: str, cursor: str, limit: int) -> PullPage: ...

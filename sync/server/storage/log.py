@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from sync.protocol import (
     MAX_CLOCK_SKEW_MS,
+    NETWORK_PARTITIONS,
     AckReply,
     ErrorCode,
     Grant,
@@ -78,6 +79,20 @@ def grant_lookups(conn: sa.Connection, batch: list[Grant]) -> tuple[set[str], se
     return desk_ids, existing
 
 
+def network_keys(conn: sa.Connection, case_ids: set[str]) -> dict[str, str]:
+    """For the network-wide partitions among `case_ids` that exist: the key id of their first grant, which is
+    their only key (`sync.protocol.partitions`)."""
+    out: dict[str, str] = {}
+    wanted = case_ids & NETWORK_PARTITIONS
+    for case_id, case_no in (case_numbers(conn, wanted)[1] if wanted else {}).items():
+        first = conn.execute(
+            sa.select(grants.c.key_id).where(grants.c.case_no == case_no).order_by(grants.c.seq).limit(1)
+        ).scalar()
+        if first is not None:
+            out[case_id] = str(first)
+    return out
+
+
 def plan_grants(
     conn: sa.Connection,
     counter: Counter,
@@ -92,6 +107,7 @@ def plan_grants(
     cases it creates."""
     desk_ids, existing = lookups or grant_lookups(conn, batch)
     statuses: list[dict[str, Any]] = []
+    network = network_keys(conn, {g.case_id for g in batch})
     new_cases: list[dict[str, Any]] = []
     new_holdings: list[dict[str, Any]] = []
     new_grants: list[dict[str, Any]] = []
@@ -100,6 +116,8 @@ def plan_grants(
         key = (g.case_id, g.desk_id, g.key_id)
         if known.get(g.case_id):
             errno = ErrorCode.CASE_ERASED
+        elif network.get(g.case_id, g.key_id) != g.key_id:
+            errno = ErrorCode.PARTITION_KEY_CONFLICT
         elif g.case_id in known and (g.case_id, device.desk_id) not in held and not device.central:
             errno = ErrorCode.CASE_FORBIDDEN
         elif g.desk_id not in desk_ids:
@@ -112,6 +130,8 @@ def plan_grants(
             continue
         seq = counter.take()
         existing.add(key)
+        if g.case_id in NETWORK_PARTITIONS:
+            network.setdefault(g.case_id, g.key_id)
         if g.case_id not in known:
             known[g.case_id] = False
             numbers[g.case_id] = seq
@@ -222,6 +242,7 @@ class LogMixin:
         envelopes: list[str],
     ) -> list[dict[str, Any]]:
         seen_ids, seen_seqs = seen
+        network = network_keys(conn, {c.case_id for c in batch.changes})
         statuses: list[dict[str, Any]] = []
         rows: list[dict[str, Any]] = []
         tombs: list[dict[str, Any]] = []
@@ -236,6 +257,8 @@ class LogMixin:
                 errno = ErrorCode.DEVICE_SEQ_CONFLICT
             elif known.get(c.case_id):
                 errno = ErrorCode.CASE_ERASED
+            elif network.get(c.case_id, c.key_id) != c.key_id:
+                errno = ErrorCode.PARTITION_KEY_CONFLICT
             elif (c.case_id, device.desk_id) not in held and not (device.central and c.case_id in known):
                 errno = ErrorCode.CASE_FORBIDDEN
             elif hlc_wall_ms(c.hlc) > horizon:
