@@ -57,6 +57,8 @@ class ErrorKind(StrEnum):
     SYNC_DESK_KEY = "sync_desk_key"
     SYNC_RATE_LIMITED = "sync_rate_limited"
     SYNC_SERVER = "sync_server"
+    SYNC_CENTRAL_KEY = "sync_central_key"
+    SYNC_NO_RECOVERY_COPY = "sync_no_recovery_copy"
 
 
 class IamError(Exception):

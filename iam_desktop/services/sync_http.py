@@ -5,7 +5,8 @@ showing errors turns into words (``resources/translations/catalogue.json``, keys
 
     SyncError(IamError)     kind: sync_offline, sync_unauthorised, sync_revoked, sync_pending, sync_not_enrolled,
                             sync_already_enrolled, sync_has_cases, sync_enrol_code, sync_short_code,
-                            sync_desk_key, sync_rate_limited, sync_server
+                            sync_desk_key, sync_rate_limited, sync_server, sync_central_key,
+                            sync_no_recovery_copy
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class SyncProblem(StrEnum):
     DESK_KEY = "sync_desk_key"
     RATE_LIMITED = "sync_rate_limited"
     SERVER = "sync_server"
+    CENTRAL_KEY = "sync_central_key"
+    NO_RECOVERY_COPY = "sync_no_recovery_copy"
 
 
 class SyncError(IamError):
