@@ -23,6 +23,7 @@ TOKEN = "token"
 LAST_SUCCESS = "last_success"
 LAST_ERROR = "last_error"
 LAST_REPORT = "last_report"
+REVOKED_CASES = "revoked_cases"
 
 
 def get(conn: Connection, key: str, default: str | None = None) -> str | None:
@@ -48,7 +49,12 @@ def next_device_seq(conn: Connection) -> int:
 
 @dataclass(frozen=True)
 class Enrolment:
-    """This device as the sync server knows it. ``status`` is ``pending`` until the desk key is handed over."""
+    """This device as the sync server knows it. ``status`` is ``pending`` until the desk key is handed over.
+
+    The central office's key is *pinned*: ``central_fingerprint`` is what the operator typed at enrolment (from
+    the central office's screen) until the directory is first read, then the fingerprint of the pinned
+    ``central_public_key``; every grant to the central office is wrapped to that pinned key and nothing else.
+    ``central_confirmed`` is false when no fingerprint was typed (pinned at first sight, shown as unconfirmed)."""
 
     server_url: str
     device_id: str
@@ -59,9 +65,15 @@ class Enrolment:
     central_desk_id: str = ""
     central_public_key: str = ""
     desk_public_key: str = ""  # kept while pending, so the short code can be shown again after a restart
+    central_fingerprint: str = ""
+    central_confirmed: bool = False
+
+    @property
+    def central_pinned(self) -> bool:
+        return bool(self.central_public_key)
 
     def to_json(self) -> str:
-        return json.dumps(self.__dict__, sort_keys=True)
+        return json.dumps(dataclasses.asdict(self), sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> Enrolment:
@@ -94,3 +106,20 @@ def load_token(conn: Connection, local_key: bytes, vault_id: str) -> str | None:
     if not text:
         return None
     return crypto.open_sealed(local_key, bytes.fromhex(text), _token_aad(vault_id), what="sync token").decode()
+
+
+def revoked_cases(conn: Connection) -> dict[str, dict[str, Any]]:
+    """Cases whose grant was withdrawn while changes written here were still unacknowledged: kept for review
+    (case id → when, how many changes); ids and counts only."""
+    data: dict[str, dict[str, Any]] = json.loads(get(conn, REVOKED_CASES) or "{}")
+    return data
+
+
+def note_revoked(conn: Connection, case_id: str, note: dict[str, Any] | None) -> None:
+    """Record (or, with ``None``, clear) the review note of one revoked case."""
+    data = revoked_cases(conn)
+    if note is None:
+        data.pop(case_id, None)
+    else:
+        data[case_id] = note
+    put(conn, REVOKED_CASES, json.dumps(data, sort_keys=True))
