@@ -3,14 +3,20 @@ one PDF with everything this vault holds about the person (the case, its history
 records, attachments' descriptions, conflicts kept, audit events). Erasure (crypto-shredding): every wrapped copy
 of the case key on this device is deleted (all holders, grants received and sent) with the case's records,
 attachments, look-ups and queued changes, in one transaction that leaves a single audit event without personal
-data; the server's erasure is queued and requested at the next network sync, so the other devices' pulls bring an
-``erased`` notice that shreds the case there too. Pending referrals of the case are released first. Retention:
+data and an entry in the erasure register (``vault.erasures``: restoring an older backup erases the case again).
+Before the key goes, the device seals an erasure proof with it; the server's erasure is queued with that proof and
+requested at the next network sync, so the other devices' pulls bring an ``erased`` notice carrying it. A device
+shreds its copy only if the proof opens with its own case key (``apply_erased_notice``): a notice the server made
+up is refused, logged and set aside in quarantine. Pending referrals of the case are released first. Retention:
 rules per purpose from ``resources/retention/iam.json`` give a review list; nothing is erased until a coordinator
 confirms the cases picked from it."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import logging
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,25 +24,29 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from iam_desktop.domain.errors import ValidationError
+from iam_desktop.domain.errors import LockedError, TamperedError, ValidationError
 from iam_desktop.domain.referral import REFERRAL_KIND, State, state_of
 from iam_desktop.domain.roles import Permission
-from iam_desktop.vault import audit
+from iam_desktop.vault import audit, erasures
 from iam_desktop.vault.database import translate_errors
-from iam_desktop.vault.merge import Merger
-from iam_desktop.vault.tables import audit_events
+from iam_desktop.vault.merge import Merger, MergeResult
+from iam_desktop.vault.tables import audit_events, case_keys
 from iam_desktop.vault.tables import records as records_table
-from sync.protocol import EraseReply, ErrorCode
+from sync.protocol import EraseReply, ErrorCode, Notice
+from sync.protocol.models import EraseRequest, ErasureProof
 
 from .cases import CASE_KIND
 from .referrals import network_rules
 from .sync_http import SyncError
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
     from .desk import Desk
     from .sync_http import Transport
 
-ERASE_QUEUE_META = "network.erase_queue"
+ERASE_QUEUE_META = erasures.ERASE_QUEUE_META
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -106,35 +116,44 @@ class DataRights:
                     pending += 1
             count = len(list(conn.execute(select(records_table.c.record_id)
                                           .where(records_table.c.case_id == case_id)).scalars()))  # fmt: skip
-            Merger(self._desk.records, "", "").erase_case(conn, case_id)
-            queue = self._queue()
-            if case_id not in queue:
-                self._desk.vault.set_meta(conn, ERASE_QUEUE_META, json.dumps([*queue, case_id]))
+            # The proof is sealed with the case key, so it is made before the key is shredded.
+            key_id, key = self._desk.records.case_key(conn, case_id)
+            proof = base64.b64encode(erasures.make_proof(key, case_id, key_id)).decode()
+            Merger(self._desk.records, "", "").erase_case(conn, case_id, via="here", by=actor.id)
+            queue = [e for e in self._entries() if e["case_id"] != case_id]
+            entry = {"case_id": case_id, "key_id": key_id, "proof": proof}
+            self._desk.vault.set_meta(conn, ERASE_QUEUE_META, json.dumps([*queue, entry]))
             audit.append(conn, operator_id=actor.id, action="person.erase", case_id=case_id,
                          detail={"records": count, "referrals_released": pending})  # fmt: skip
         forget_cached_keys(self._desk, case_id)
         self._desk.cases.forget()
         return {"records": count, "referrals_released": pending}
 
+    def _entries(self) -> list[dict[str, str]]:
+        """The queued erase requests; an entry queued by an older version is a bare case id (sent without proof)."""
+        queue: list[str | dict[str, str]] = json.loads(self._desk.vault.meta(ERASE_QUEUE_META, "[]") or "[]")
+        return [e if isinstance(e, dict) else {"case_id": e} for e in queue]
+
     def _queue(self) -> list[str]:
-        queue: list[str] = json.loads(self._desk.vault.meta(ERASE_QUEUE_META, "[]") or "[]")
-        return queue
+        return [e["case_id"] for e in self._entries()]
 
     def pending_erasures(self) -> list[str]:
         return self._queue()
 
     def flush(self, transport: Transport) -> int:
-        """Ask the server to erase every queued case (a case it never received counts as done)."""
+        """Ask the server to erase every queued case, with its proof (a case it never received counts as done)."""
         done: list[str] = []
-        for case_id in self._queue():
+        for entry in self._entries():
+            case_id = entry["case_id"]
+            proof = ErasureProof(key_id=entry["key_id"], sealed=entry["proof"]) if "proof" in entry else None
             try:
-                transport.post(f"/v1/cases/{case_id}/erase", None, EraseReply)
+                transport.post(f"/v1/cases/{case_id}/erase", EraseRequest(proof=proof), EraseReply)
             except SyncError as exc:
                 if exc.params.get("errno") not in (int(ErrorCode.NOT_FOUND), int(ErrorCode.CASE_ERASED)):
                     raise
             done.append(case_id)
         if done:
-            left = [c for c in self._queue() if c not in done]
+            left = [e for e in self._entries() if e["case_id"] not in done]
             with translate_errors(), self._desk.vault.engine.begin() as conn:
                 self._desk.vault.set_meta(conn, ERASE_QUEUE_META, json.dumps(left))
         return len(done)
@@ -182,6 +201,43 @@ def _add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def apply_erased_notice(desk: Desk, conn: Connection, merger: Merger, notice: Notice) -> MergeResult:
+    """Shred the case of an ``erased`` notice only if its proof opens with this desk's case key.
+
+    Refused — logged without personal data, kept in quarantine as ``erasure_not_proven`` or
+    ``erasure_proof_invalid`` and counted as set aside — when the notice has no proof, or one made with a key or for
+    a case other than ours. A case already in the register, or one this device holds no key for (nothing here can
+    be read, nothing is lost), is dropped without a proof: there is nothing left to protect."""
+    result = MergeResult()
+    case_id = notice.case_id
+    keyed = conn.execute(select(case_keys.c.key_id).where(case_keys.c.case_id == case_id)).first() is not None
+    if keyed and not erasures.is_registered(conn, case_id):
+        reason = _proof_refusal(desk, conn, notice)
+        if reason is not None:
+            log.warning("erasure refused (%s): case %s, notice from the server", reason, case_id)
+            erasures.refuse_notice(conn, case_id, reason, notice.model_dump_json())
+            result.quarantined += 1
+            return result
+    merger.erase_case(conn, case_id, via="network", by=None)
+    result.erased_cases.add(case_id)
+    return result
+
+
+def _proof_refusal(desk: Desk, conn: Connection, notice: Notice) -> str | None:
+    """Why the notice's proof does not prove the erasure to this device, or None when it does."""
+    proof = notice.proof
+    if proof is None:
+        return erasures.NOT_PROVEN
+    try:
+        key = desk.records.case_key(conn, notice.case_id, proof.key_id)[1]
+        sealed = base64.b64decode(proof.sealed, validate=True)
+    except LockedError:  # a key id this desk never held
+        return erasures.NOT_PROVEN
+    except (TamperedError, binascii.Error):
+        return erasures.PROOF_INVALID
+    return None if erasures.proof_opens(key, notice.case_id, proof.key_id, sealed) else erasures.PROOF_INVALID
 
 
 def forget_cached_keys(desk: Desk, case_id: str) -> None:

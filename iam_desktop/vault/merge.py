@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 
 from iam_desktop.domain.errors import LockedError, TamperedError
-from iam_desktop.vault import crypto, outbox
+from iam_desktop.vault import crypto, erasures, outbox
 from iam_desktop.vault.outbox import APPEND_ONLY_KINDS, Envelope, Path
 from iam_desktop.vault.records import LOCAL_HOLDER, RecordStore, case_key_context
 from iam_desktop.vault.tables import (
@@ -260,9 +260,14 @@ class Merger:
             conn.execute(delete(conflicts).where(conflicts.c.conflict_id.in_(list(old))))
 
     # -- notices ---------------------------------------------------------------------------------------
-    def erase_case(self, conn: Connection, case_id: str) -> None:
-        """The case was erased network-wide: shred its keys (every holder, and the wrapped copies received or sent
-        as grants) and drop everything local about it: records, attachments, look-ups, conflicts, queued changes."""
+    def erase_case(self, conn: Connection, case_id: str, *, via: str | None = None, by: str | None = None) -> None:
+        """Shred the case's keys (every holder, and the wrapped copies received or sent as grants) and drop
+        everything local about it: records, attachments, look-ups, conflicts, quarantine, queued changes.
+
+        ``via`` (``here``, ``network``, ``restore``) records a person's erasure in the erasure register, so that
+        restoring an older backup erases the case again; without it (a transfer that expired) nothing is recorded."""
+        if via is not None:
+            erasures.register(conn, case_id, via=via, by=by)
         record_ids = list(conn.execute(select(records.c.record_id).where(records.c.case_id == case_id)).scalars())
         for table, column in ((case_keys, case_keys.c.case_id), (records, records.c.case_id),
                               (lookup_index, lookup_index.c.case_id), (conflicts, conflicts.c.case_id),

@@ -30,6 +30,8 @@ __all__ = [
     "EnrolReply",
     "EnrolRequest",
     "EraseReply",
+    "EraseRequest",
+    "ErasureProof",
     "ErrorReply",
     "Grant",
     "GrantReply",
@@ -220,12 +222,25 @@ class PushReply(WireModel):
     server_time_ms: int
 
 
+class ErasureProof(WireModel):
+    """Proof that a holder of the case key asked for the erasure: AES-256-GCM with the case key `key_id` over a
+    fixed statement, the associated data binding it to the case (`iam_desktop.services.data_rights`). The server,
+    which holds no case key, can store and forward it but can neither make one nor move one to another case."""
+
+    key_id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.:-]{1,64}$")]
+    sealed: Annotated[str, StringConstraints(pattern=BASE64_PATTERN, min_length=4, max_length=256)]
+
+
 class Notice(WireModel):
-    """Something that happened to a partition a desk held: its grant was `revoked` or the case was `erased`."""
+    """Something that happened to a partition a desk held: its grant was `revoked` or the case was `erased`.
+
+    An `erased` notice carries the erasing device's `proof`; a client shreds its copy only if the proof opens
+    with its own case key (a notice without one, from an older client or a forging server, is refused)."""
 
     kind: Literal["revoked", "erased"]
     case_id: Uuid
     desk_id: Uuid
+    proof: ErasureProof | None = None
 
 
 class PullReply(WireModel):
@@ -263,6 +278,13 @@ class RevokeReply(WireModel):
     case_id: Uuid
     desk_id: Uuid
     revoked: int
+
+
+class EraseRequest(WireModel):
+    """`POST /v1/cases/{case_id}/erase` (the body is optional: an older client sends none, and the devices that
+    receive that erasure refuse it as not proven)."""
+
+    proof: ErasureProof | None = None
 
 
 class EraseReply(WireModel):
@@ -325,6 +347,7 @@ class BlobStatus(WireModel):
     size: int
     received: int
     complete: bool
+
 
 class DigestBucket(WireModel):
     """One of the 16 buckets of a desk's partitions (by the first hex digit of the case id); see

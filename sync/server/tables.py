@@ -144,6 +144,9 @@ notices = sa.Table(
     sa.Column("desk_id", Id, nullable=False),
     sa.Column("case_id", Id, nullable=False),
     sa.Column("kind", sa.String(16), nullable=False),
+    # An `erased` notice's proof, made by the erasing device with the case key (stored, forwarded, never opened).
+    sa.Column("proof_key_id", sa.String(64)),
+    sa.Column("proof", sa.Text),
     sa.Index("ix_notices_desk_seq", "desk_id", "seq"),
 )
 

@@ -22,6 +22,7 @@ import requests
 
 from iam_desktop.domain.errors import TamperedError
 from iam_desktop.services.desk import Desk
+from iam_desktop.vault.erasures import make_proof
 from iam_desktop.vault.paths import DataDir
 from sync.server.testing import ServerProcess
 from tests.sync_client.helpers import desk_devices, person, replica, sync
@@ -257,21 +258,30 @@ def test_an_older_valid_ciphertext_of_the_same_record_is_detected(desk: Desk, da
         desk.read_case(case_id)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="design gap: notices are not signed by the device that erased; iam_desktop/services/sync_client.py "
-    "SyncClient._pull acts on any 'erased' notice the server sends (Merger.erase_case shreds keys and records), so "
-    "a malicious server can make every desk destroy its copy of a case (availability; backups still hold it)",
-)
 def test_a_forged_erasure_notice_is_refused(desk_pair: tuple[Desk, Desk, dict[str, str]]) -> None:
-    _a, b, ids = desk_pair
+    """The server cannot prove an erasure: a notice without proof, with random bytes, or carrying the valid proof
+    of another case is refused, set aside in quarantine and counted; the case stays readable."""
+    a, b, ids = desk_pair
     sync(b)
     desk_id = b.sync.enrolment().state().desk_id  # type: ignore[union-attr]
+    with a.vault.engine.connect() as conn:
+        first_key_id, first_key = a.records.case_key(conn, ids["first"])
+        second_key_id = a.records.case_key(conn, ids["second"])[0]
+    moved = {"key_id": first_key_id, "sealed": _b64(make_proof(first_key, ids["first"], first_key_id))}
+    forgeries = [
+        (None, "erasure_not_proven"),
+        ({"key_id": second_key_id, "sealed": _b64(bytes(60))}, "erasure_proof_invalid"),
+        (moved, "erasure_not_proven"),  # a real proof, of another case: not made with this case's key
+    ]
+    for attempt, (proof, reason) in enumerate(forgeries, start=1):
 
-    def forge(page: Page) -> Page:
-        page["notices"].append({"kind": "erased", "case_id": ids["second"], "desk_id": desk_id})
-        return page
+        def forge(page: Page, proof: dict[str, str] | None = proof) -> Page:
+            page["notices"].append({"kind": "erased", "case_id": ids["second"], "desk_id": desk_id, "proof": proof})
+            return page
 
-    b.sync.client(session=MaliciousSession(forge)).run_once()
-    assert b.cases.row(ids["second"]) is not None, "a notice nobody signed erased the case"
+        report = b.sync.client(session=MaliciousSession(forge)).run_once()
+        assert report.ok and report.quarantined == 1, report
+        assert b.cases.row(ids["second"]) is not None, "a notice nobody proved erased the case"
+        assert b.cases.open(ids["second"]).person["family_name"] == "Fittizio c"
+        [entry] = [q for q in b.sync.quarantine() if q["what"] == "erasure"]
+        assert (entry["case_id"], entry["reason"], entry["attempts"]) == (ids["second"], reason, attempt)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from sync.protocol import EraseReply, GrantReply, GrantRequest, RevokeReply
-from sync.protocol.models import UUID_PATTERN
+from sync.protocol.models import UUID_PATTERN, EraseRequest
 from sync.server.deps import ActiveDevice, StorageDep
 from sync.server.routes import ERRORS
 
@@ -29,6 +29,8 @@ def revoke_grant(case_id: CaseId, desk_id: DeskId, device: ActiveDevice, storage
 
 
 @router.post("/v1/cases/{case_id}/erase", response_model=EraseReply)
-def erase(case_id: CaseId, device: ActiveDevice, storage: StorageDep) -> EraseReply:
-    """Erase a case: its changes, every wrapped copy of its key and its blobs are deleted."""
-    return storage.erase_case(device, case_id)
+def erase(case_id: CaseId, device: ActiveDevice, storage: StorageDep, body: EraseRequest | None = None) -> EraseReply:
+    """Erase a case: its changes, every wrapped copy of its key and its blobs are deleted. The body's `proof`
+    (sealed by the erasing device with the case key) goes with the `erased` notice to every desk that held the
+    case; their devices shred their copy only if it opens with their key."""
+    return storage.erase_case(device, case_id, body.proof if body else None)

@@ -30,6 +30,7 @@ from sync.protocol import (
     PushRequest,
     RevokeReply,
 )
+from sync.protocol.models import ErasureProof
 
 __all__ = ["DeviceRow", "PullPage", "Storage"]
 
@@ -137,7 +138,7 @@ class Storage(ABC):
     def revoke_grant(self, device: DeviceRow, case_id: str, desk_id: str) -> RevokeReply: ...
 
     @abstractmethod
-    def erase_case(self, device: DeviceRow, case_id: str) -> EraseReply: ...
+    def erase_case(self, device: DeviceRow, case_id: str, proof: ErasureProof | None = None) -> EraseReply: ...
 
     @abstractmethod
     def blob_status(self, device: DeviceRow, sha256: str) -> BlobStatus: ...

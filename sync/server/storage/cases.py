@@ -2,8 +2,10 @@
 erasure of a whole case, and the case's encrypted attachments (blobs, uploaded in resumable chunks).
 
 Erasure deletes the case's changes, grants (every wrapped copy of its key: crypto-shredding) and blobs, keeps
-the case id as erased so nothing can recreate it, and leaves one `erased` notice per desk that held it and per
-central-office desk so their devices drop it too.
+the case id as erased so nothing can recreate it (a push or grant for it is refused with `CASE_ERASED`, even from a
+device restored from an old backup), and leaves one `erased` notice per desk that held it and per central-office
+desk so their devices drop it too. Each notice carries the erasing device's proof (`ErasureProof`, sealed with the
+case key): the server cannot make one, so it cannot make a desk destroy a case nobody erased.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import sqlalchemy as sa
 
 from sync.protocol import BlobStatus, EraseReply, ErrorCode, Grant, GrantReply, ProtocolError, RevokeReply
+from sync.protocol.models import ErasureProof
 from sync.server.storage.base import DeviceRow
 from sync.server.storage.engine import now_ms, write_tx
 from sync.server.storage.log import case_numbers, holdings_of, known_cases, plan_grants, require_active
@@ -62,7 +65,9 @@ class CasesMixin:
         return RevokeReply(case_id=case_id, desk_id=desk_id, revoked=result.rowcount or 0)
 
     # -- erasure --------------------------------------------------------------------------------------
-    def erase_case(self, device: DeviceRow, case_id: str) -> EraseReply:
+    def erase_case(self, device: DeviceRow, case_id: str, proof: ErasureProof | None = None) -> EraseReply:
+        """Erase the case; `proof` (from the erasing device) goes into every notice, unchecked: only the desks
+        holding the case key can check it."""
         require_active(device)
         with write_tx(self.engine) as (conn, counter):
             case_no = _check_holds(conn, device, case_id)
@@ -82,7 +87,14 @@ class CasesMixin:
             conn.execute(
                 notices.insert(),
                 [
-                    {"seq": counter.take(), "desk_id": desk_id, "case_id": case_id, "kind": "erased"}
+                    {
+                        "seq": counter.take(),
+                        "desk_id": desk_id,
+                        "case_id": case_id,
+                        "kind": "erased",
+                        "proof_key_id": proof.key_id if proof else None,
+                        "proof": proof.sealed if proof else None,
+                    }
                     for desk_id in sorted(holders)
                 ],
             )

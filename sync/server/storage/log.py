@@ -29,6 +29,7 @@ from sync.protocol import (
     hlc_wall_ms,
     verify_batch,
 )
+from sync.protocol.models import ErasureProof
 from sync.server.storage.base import DeviceRow, PullPage
 from sync.server.storage.engine import Counter, bulk_insert, decode_cursor, encode_cursor, select_in, write_tx
 from sync.server.tables import cases, changes, desks, devices, grants, holdings, log_counter, notices, tombstones
@@ -153,6 +154,10 @@ def plan_grants(
     for table, rows in ((cases, new_cases), (holdings, new_holdings), (grants, new_grants)):
         bulk_insert(conn, table, rows)
     return statuses
+
+
+def _proof(key_id: str | None, sealed: str | None) -> ErasureProof | None:
+    return ErasureProof(key_id=key_id, sealed=sealed) if key_id and sealed else None
 
 
 def _grant_status(g: Grant, status: str, errno: int | None = None) -> dict[str, Any]:
@@ -365,7 +370,7 @@ class LogMixin:
             .order_by(grants.c.seq)
         )
         notice_rows = conn.execute(
-            sa.select(notices.c.kind, notices.c.case_id, notices.c.desk_id)
+            sa.select(notices.c.kind, notices.c.case_id, notices.c.desk_id, notices.c.proof_key_id, notices.c.proof)
             .where(notices.c.desk_id == device.desk_id, notices.c.seq > p, notices.c.seq <= end)
             .order_by(notices.c.seq)
         )
@@ -375,7 +380,10 @@ class LogMixin:
                 Grant(case_id=g.case_id, desk_id=g.desk_id, key_id=g.key_id, wrapped_key=g.wrapped_key)
                 for g in grant_rows
             ],
-            notices=[Notice(kind=n.kind, case_id=n.case_id, desk_id=n.desk_id) for n in notice_rows],
+            notices=[
+                Notice(kind=n.kind, case_id=n.case_id, desk_id=n.desk_id, proof=_proof(n.proof_key_id, n.proof))
+                for n in notice_rows
+            ],
             cursor=encode_cursor(end),
             has_more=more or end < top,
             extra={"end": end},
