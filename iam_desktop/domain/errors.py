@@ -16,6 +16,7 @@ kinds into sentences (``iam_desktop.services.messages``), lower layers never wri
     │   ├── TamperedError            a ciphertext failed authentication (names the record)
     │   └── LockedError              keys are needed but the vault is locked
     ├── PermissionDeniedError  the current operator's role does not allow the operation
+    ├── CaseReadOnlyError      the case was transferred to another desk: this desk may only read it
     ├── ValidationError        input refused by a domain rule (``field`` and ``code``)
     ├── BackupError            a backup file is damaged, truncated, foreign or unreadable
     └── SyncError              (services.sync_http) the sync server or the network: kinds ``sync_*``
@@ -44,6 +45,7 @@ class ErrorKind(StrEnum):
     BACKUP_FOREIGN = "backup_foreign"
     BACKUP_NOT_A_BACKUP = "backup_not_a_backup"
     UNKNOWN_OPERATOR = "unknown_operator"
+    CASE_READ_ONLY = "case_read_only"
     # Sync (raised by ``iam_desktop.services.sync_http.SyncError``): the server and the network in words.
     SYNC_OFFLINE = "sync_offline"
     SYNC_UNAUTHORISED = "sync_unauthorised"
@@ -143,6 +145,16 @@ class UnknownOperatorError(IamError):
 
 class PermissionDeniedError(IamError):
     kind = ErrorKind.PERMISSION_DENIED
+
+
+class CaseReadOnlyError(IamError):
+    """A write to a case this desk transferred away (``to_desk``: the receiving desk's name, ``on``: the day)."""
+
+    kind = ErrorKind.CASE_READ_ONLY
+
+    def __init__(self, case_id: str, to_desk: str, on: str) -> None:
+        super().__init__("case transferred: read only", case_id=case_id, to_desk=to_desk, on=on)
+        self.case_id = case_id
 
 
 class ValidationError(IamError):

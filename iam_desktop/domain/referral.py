@@ -3,11 +3,14 @@ course or the full transfer of a case; the receiver accepts or declines with a r
 while it is pending. The referral is a flat record synced like any other, so each party writes only its own fields
 (the sender ``withdrawn_at``, the receiver ``response``): edits made offline on both sides never overwrite each
 other, and :func:`state_of` derives one state from them — a withdrawal wins over an answer given without having
-seen it, which is reported as the problem ``answered_after_withdrawal``. Pure; errors carry codes only."""
+seen it, which is reported as the problem ``answered_after_withdrawal``; once accepted, the sender may mark it
+completed. What a housing, job or training referral shares is a choice of *sections* of the file (defined in
+``resources/referrals/sections.json``): :func:`extract_sections` copies only those into the shared extract the
+receiver reads; a transfer gives the whole case. Pure; errors carry codes only."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -15,7 +18,7 @@ from typing import Any
 from iam_desktop.domain.errors import ValidationError
 
 REFERRAL_KIND = "referral"
-SHAREABLE = ("identity", "documents", "status", "skills", "plan", "history")
+EXTRACT_KIND = "extract"
 
 
 class Purpose(StrEnum):
@@ -30,6 +33,10 @@ class State(StrEnum):
     ACCEPTED = "accepted"
     DECLINED = "declined"
     WITHDRAWN = "withdrawn"
+    COMPLETED = "completed"
+
+
+FINAL_STATES = (State.DECLINED, State.WITHDRAWN, State.COMPLETED)
 
 
 def parse_purpose(raw: str) -> Purpose:
@@ -39,12 +46,97 @@ def parse_purpose(raw: str) -> Purpose:
         raise ValidationError("purpose", "referral_purpose_unknown", value=raw[:20]) from None
 
 
-def validate_share(share: Iterable[str]) -> list[str]:
-    items = sorted(set(share))
-    for item in items:
-        if item not in SHAREABLE:
-            raise ValidationError("share", "referral_share_unknown", value=item[:20])
+@dataclass(frozen=True)
+class ShareSection:
+    """A part of the file a referral can share: the person fields, the intake form's other answers (``x.*`` takes
+    every key starting with ``x.``) and the kinds of case records it copies, with its label per language."""
+
+    section_id: str
+    label: Mapping[str, str]
+    person: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    records: tuple[str, ...] = ()
+
+    def label_in(self, language: str) -> str:
+        return self.label.get(language) or self.label.get("it") or self.section_id
+
+
+@dataclass(frozen=True)
+class ShareRules:
+    sections: tuple[ShareSection, ...]
+    defaults: Mapping[str, tuple[str, ...]]
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(s.section_id for s in self.sections)
+
+    def section(self, section_id: str) -> ShareSection:
+        for s in self.sections:
+            if s.section_id == section_id:
+                return s
+        raise ValidationError("share", "referral_share_unknown", value=section_id[:20])
+
+    def default_for(self, purpose: Purpose) -> tuple[str, ...]:
+        return self.defaults.get(purpose.value, ())
+
+
+def parse_share_rules(data: Mapping[str, Any]) -> ShareRules:
+    """The sections file, checked: unique ids, a label in Italian and English, defaults naming known sections."""
+    sections: list[ShareSection] = []
+    for raw in data.get("sections", []):
+        label = raw.get("label") or {}
+        section_id = str(raw.get("id", ""))
+        if (
+            not section_id
+            or section_id in {s.section_id for s in sections}
+            or not label.get("it")
+            or not label.get("en")
+        ):
+            raise ValidationError("share", "referral_sections_invalid", value=section_id[:20])
+        sections.append(ShareSection(section_id, dict(label), tuple(raw.get("person", ())),
+                                     tuple(raw.get("extra", ())), tuple(raw.get("records", ()))))  # fmt: skip
+    known = {s.section_id for s in sections}
+    defaults = {str(k): tuple(v) for k, v in (data.get("defaults") or {}).items()}
+    for purpose, chosen in defaults.items():
+        if purpose not in {p.value for p in Purpose} or not set(chosen) <= known:
+            raise ValidationError("share", "referral_sections_invalid", value=purpose[:20])
+    return ShareRules(tuple(sections), defaults)
+
+
+def validate_share(share: Iterable[str], rules: ShareRules) -> list[str]:
+    """The chosen sections, each known, in the order the rules list them; at least one."""
+    chosen = set(share)
+    for item in sorted(chosen):
+        rules.section(item)
+    items = [i for i in rules.ids() if i in chosen]
+    if not items:
+        raise ValidationError("share", "referral_share_empty")
     return items
+
+
+def _extra_matches(key: str, patterns: Sequence[str]) -> bool:
+    return any(key == p or (p.endswith(".*") and key.startswith(p[:-1])) for p in patterns)
+
+
+def extract_sections(
+    rules: ShareRules,
+    share: Iterable[str],
+    person: Mapping[str, Any],
+    extra: Mapping[str, Any],
+    records: Mapping[str, Any],
+) -> dict[str, dict[str, Any]]:
+    """Copies of only the chosen sections: ``{section id: {"person": {...}, "extra": {...}, "records": {...}}}``.
+    Nothing outside the chosen sections' fields is copied; an empty field is left out."""
+    out: dict[str, dict[str, Any]] = {}
+    for section_id in share:
+        s = rules.section(section_id)
+        part: dict[str, Any] = {
+            "person": {f: person[f] for f in s.person if person.get(f) not in (None, "", [], {})},
+            "extra": {k: v for k, v in sorted(extra.items())
+                      if _extra_matches(k, s.extra) and v not in (None, "", [], {})},
+            "records": {kind: records[kind] for kind in s.records if records.get(kind)},
+        }  # fmt: skip
+        out[section_id] = part
+    return out
 
 
 def state_of(payload: Mapping[str, Any]) -> State:
@@ -52,6 +144,8 @@ def state_of(payload: Mapping[str, Any]) -> State:
         return State.WITHDRAWN
     response = payload.get("response")
     if isinstance(response, Mapping) and response.get("decision") in ("accepted", "declined"):
+        if response["decision"] == "accepted" and payload.get("completed_at"):
+            return State.COMPLETED
         return State(str(response["decision"]))
     return State.PROPOSED
 
@@ -80,6 +174,12 @@ def check_answer(payload: Mapping[str, Any], decision: str, reason: str) -> None
 def check_withdraw(payload: Mapping[str, Any]) -> None:
     if state_of(payload) is not State.PROPOSED:
         raise ValidationError("referral", "referral_not_pending")
+
+
+def check_complete(payload: Mapping[str, Any]) -> None:
+    """The sender closes a referral the receiver accepted (the person was placed, the course ended)."""
+    if state_of(payload) is not State.ACCEPTED:
+        raise ValidationError("referral", "referral_not_accepted")
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ from iam_desktop.domain import interchange
 from iam_desktop.domain.alerts import PermitAlert, expiring_permits
 from iam_desktop.domain.documents import PermessoDiSoggiorno
 from iam_desktop.domain.duplicates import duplicate_keys
-from iam_desktop.domain.errors import ValidationError
+from iam_desktop.domain.errors import CaseReadOnlyError, ValidationError
 from iam_desktop.domain.notices import FieldError, Notice
 from iam_desktop.domain.roles import Permission
-from iam_desktop.vault import audit, lookup
+from iam_desktop.vault import audit, lookup, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.vault import now_iso
 
@@ -243,6 +243,7 @@ class CaseBook:
             stored = records.get(conn, case_id)
             if stored is None or stored.kind != CASE_KIND:
                 raise ValidationError("case_id", "unknown")
+            self.check_writable(conn, case_id)
             before = stored.payload["person"]
             changes = {k: {"from": before.get(k), "to": person.get(k)} for k in sorted(set(before) | set(person))
                        if before.get(k) != person.get(k)}  # fmt: skip
@@ -262,6 +263,21 @@ class CaseBook:
         if self._index is not None:
             self._index.put(make_row(case_id, person, stored.payload["meta"]))
         return list(changes)
+
+    def check_writable(self, conn: Any, case_id: str) -> None:
+        """The one guard of every write to a case's file, plan, diary and pathway: a case this desk transferred to
+        another desk stays readable here for the configured days, never writable (``CaseReadOnlyError``)."""
+        stored = self._desk.records.get(conn, case_id)
+        meta = stored.payload.get("meta", {}) if stored is not None and stored.kind == CASE_KIND else {}
+        if not meta.get("transferred_at"):
+            return
+        enrolled = sync_state.enrolment(conn)
+        if meta.get("desk") in {self._desk.profile.desk_id, enrolled.desk_id if enrolled else None}:
+            return
+        names = {d["desk_id"]: d["name"] for d in self._desk.network.catalogue.directory()}
+        day = str(meta["transferred_at"])[:10]
+        raise CaseReadOnlyError(case_id, to_desk=names.get(meta["desk"]) or str(meta["desk"])[:8],
+                                on="/".join(reversed(day.split("-"))))  # fmt: skip
 
     def set_meta(self, conn: Any, case_id: str, **changes: Any) -> None:
         """Change the case's own data (step, status …) inside the caller's transaction; the index follows."""

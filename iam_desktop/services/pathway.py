@@ -135,6 +135,7 @@ class PathwayBook:
     ) -> str:  # fmt: skip
         actor = self._desk.require(Permission.EDIT_CASE)
         with translate_errors(), self._desk.vault.engine.begin() as conn:
+            self._desk.cases.check_writable(conn, case_id)  # a case transferred away is read only here
             rid = self._desk.records.put(conn, case_id=case_id, kind=kind, payload=payload, record_id=record_id)
             if meta:
                 self._desk.cases.set_meta(conn, case_id, **meta)

@@ -1,21 +1,28 @@
-"""Referrals (invii) as the desk facade offers them (``desk.network.referrals``). A referral is a ``referral``
-record in the case's own partition: proposing writes it (and, for a place, a booking in the catalogue partition)
-offline, queued like any change; at the next network sync the case key is wrapped to the receiving desk's public
-key (from the server's desk directory) and sent as a grant, so that desk's next pull delivers the case whole, the
-referral with it. The receiver answers (accept / decline with a reason) in its own fields; the sender may
-withdraw. No referral without the person's ``condivisione_rete`` consent, unless a coordinator records the lawful
-basis. An accepted transfer moves the case's ``meta.desk``; the sender keeps read access for the configured days."""
+"""Referrals (invii) as the desk facade offers them (``desk.network.referrals``). Proposing writes a ``referral``
+record (and, for a place, a booking in the catalogue partition) offline, queued like any change. A **transfer**
+keeps the referral in the case's own partition: at the next network sync the case key is wrapped to the receiving
+desk (a grant), whose next pull delivers the case whole. A housing, job or training referral shares only the
+sections chosen (``resources/referrals/sections.json``): a **shared extract** — a partition of its own (random id,
+own key) holding a copy of those sections and the referral record — is what the receiving desk (and the central
+office) is granted; the rest of the file never leaves. The sender may refresh the extract; once the referral is
+declined, withdrawn or completed the receiver's grant is revoked (the receiver drops its copy itself as soon as it
+has seen the final state and pushed its answer; the sender revokes at once on a decline or completion, after
+``withdrawn_grace_days`` on a withdrawal the receiver may not have seen yet). The receiver answers (accept /
+decline with a reason) in its own fields; the sender may withdraw or complete. No referral without the person's
+``condivisione_rete`` consent, unless a coordinator records the lawful basis. An accepted transfer moves the
+case's ``meta.desk``; the sender keeps read access for the configured days."""
 
 from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from iam_desktop.domain import consent as consents
 from iam_desktop.domain import interchange
@@ -27,6 +34,7 @@ from iam_desktop.resources import resource
 from iam_desktop.vault import audit, outbox, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.merge import Merger
+from iam_desktop.vault.tables import grants_sent
 from iam_desktop.vault.tables import outbox as outbox_table
 from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
@@ -39,10 +47,19 @@ if TYPE_CHECKING:
     from .sync_http import Transport
 
 
+CLOSED_META = "network.referrals_closed"  # what a receiver keeps of an extract it dropped: no personal data
+
+
 @cache
 def network_rules() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(resource("retention", "iam.json").read_text(encoding="utf-8"))
     return data
+
+
+@cache
+def share_rules() -> domain.ShareRules:
+    """The sections a referral can share, from ``resources/referrals/sections.json`` (checked on first use)."""
+    return domain.parse_share_rules(json.loads(resource("referrals", "sections.json").read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)
@@ -60,9 +77,25 @@ class ReferralView:
     proposed_at: str
     problems: list[str]
     incoming: bool
+    extract_id: str | None = None  # the shared extract's partition (None: a transfer, a partner, or dropped)
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class SharedExtract:
+    """What a receiving desk reads of a housing, job or training referral: copies of the chosen sections only."""
+
+    referral_id: str
+    extract_id: str
+    from_desk: str
+    from_name: str
+    purpose: str
+    share: list[str]
+    sections: dict[str, dict[str, Any]]
+    copied_at: str
+    read_only: bool
 
 
 class Referrals:
@@ -75,7 +108,7 @@ class Referrals:
             enrolled = sync_state.enrolment(conn)
         return enrolled.desk_id if enrolled else self._desk.profile.desk_id
 
-    # -- propose / withdraw --------------------------------------------------------------------------------
+    # -- propose / withdraw / complete ---------------------------------------------------------------------
     def propose(
         self,
         case_id: str,
@@ -83,13 +116,19 @@ class Referrals:
         purpose: str,
         *,
         opportunity: str | None = None,
-        share: tuple[str, ...] = ("identity", "status", "skills", "plan"),
+        share: Iterable[str] | None = None,
         lawful_basis: str = "",
         on: date | None = None,
     ) -> str:
+        """Refer a case. ``share`` picks the sections of the file the receiver reads (None: the purpose's default
+        sections); a transfer always shares the whole case."""
         actor = self._desk.require(Permission.EDIT_CASE)
         kind = domain.parse_purpose(purpose)
-        items = domain.validate_share(share)
+        rules = share_rules()
+        if kind is domain.Purpose.TRANSFER:
+            items = list(rules.ids())
+        else:
+            items = domain.validate_share(rules.default_for(kind) if share is None else share, rules)
         target = self._target(to_desk)
         if target["desk_id"] == self.my_desk_id():
             raise ValidationError("to", "referral_to_self")
@@ -103,19 +142,60 @@ class Referrals:
                 raise ValidationError("consents", "referral_consent_missing")
         entry = self._desk.network.catalogue.entry(opportunity) if opportunity else None
         referral_id = str(uuid.uuid4())
-        payload = {
+        payload: dict[str, Any] = {
             "from_desk": self.my_desk_id(), "to_desk": target["desk_id"], "purpose": kind.value,
             "opportunity": entry.entry_id if entry else None, "share": items, "lawful_basis": lawful_basis[:200],
             "proposed_at": now_iso(), "proposed_by": actor.id, "withdrawn_at": None, "response": None,
         }  # fmt: skip
+        # A partner gets the letter, no key: its referral stays with the case, like a transfer.
+        partition = case_id
         with translate_errors(), self._desk.vault.engine.begin() as conn:
-            self._desk.records.put(conn, case_id=case_id, kind=domain.REFERRAL_KIND, record_id=referral_id,
+            if kind is not domain.Purpose.TRANSFER and not target["desk_id"].startswith("partner:"):
+                partition = str(uuid.uuid4())
+                payload.update(case_id=case_id, extract_id=partition)
+                self._desk.records.new_case_key(conn, partition)
+                self._desk.records.put(conn, case_id=partition, kind=domain.EXTRACT_KIND, record_id=partition,
+                                       payload=self._copy(conn, case_id, referral_id, payload))  # fmt: skip
+            self._desk.records.put(conn, case_id=partition, kind=domain.REFERRAL_KIND, record_id=referral_id,
                                    payload=payload)  # fmt: skip
             if entry is not None and entry.get("places_free") is not None:
                 self._desk.network.catalogue.book(conn, entry.entry_id, referral_id, payload["from_desk"], now_iso())
-            detail = {"referral": referral_id, "purpose": kind.value, "basis": int(bool(lawful_basis))}
+            detail = {"referral": referral_id, "purpose": kind.value, "basis": int(bool(lawful_basis)),
+                      "sections": len(items)}  # fmt: skip
             audit.append(conn, operator_id=actor.id, action="referral.propose", case_id=case_id, detail=detail)
         return referral_id
+
+    def _copy(self, conn: Any, case_id: str, referral_id: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """The extract's content: copies of the chosen sections of the case as it is now."""
+        stored = self._desk.records.get(conn, case_id)
+        if stored is None:
+            raise ValidationError("case_id", "unknown")
+        rules = share_rules()
+        kinds = sorted({k for sid in payload["share"] for k in rules.section(sid).records})
+        copied = {k: [r.payload for r in self._desk.records.of_case(conn, case_id, k)] for k in kinds}
+        sections = domain.extract_sections(rules, payload["share"], stored.payload["person"],
+                                           stored.payload.get("extra", {}), copied)  # fmt: skip
+        return {
+            "referral_id": referral_id, "from_desk": payload["from_desk"], "from_name": self._desk.profile.desk_name,
+            "purpose": payload["purpose"], "share": list(payload["share"]), "sections": sections,
+            "copied_at": now_iso(),
+        }  # fmt: skip
+
+    def refresh(self, referral_id: str) -> None:
+        """The sender copies the chosen sections again (the file changed since); only while the referral is open."""
+        actor = self._desk.require(Permission.EDIT_CASE)
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            stored = self._get(conn, referral_id)
+            p = stored.payload
+            if p.get("from_desk") != self.my_desk_id() or not p.get("extract_id"):
+                raise ValidationError("referral", "referral_not_an_extract")
+            if domain.state_of(p) not in (domain.State.PROPOSED, domain.State.ACCEPTED):
+                raise ValidationError("referral", "referral_not_pending")
+            extract = self._copy(conn, str(p["case_id"]), referral_id, p)
+            self._desk.records.put(conn, case_id=stored.case_id, kind=domain.EXTRACT_KIND, record_id=stored.case_id,
+                                   payload=extract)  # fmt: skip
+            audit.append(conn, operator_id=actor.id, action="referral.refresh", case_id=str(p["case_id"]),
+                         detail={"referral": referral_id})  # fmt: skip
 
     def _target(self, to: str) -> dict[str, Any]:
         """A desk of the directory, or a partner organisation of the catalogue (``partner:<entry id>``: no key is
@@ -127,14 +207,24 @@ class Referrals:
         return self._desk.network.catalogue.resolve_desk(to)
 
     def withdraw(self, referral_id: str) -> None:
+        self._sender_writes(referral_id, "withdrawn_at", domain.check_withdraw, "referral.withdraw")
+
+    def complete(self, referral_id: str) -> None:
+        """The sender closes an accepted housing, job or training referral; the receiver's grant is revoked."""
+        self._sender_writes(referral_id, "completed_at", domain.check_complete, "referral.complete")
+
+    def _sender_writes(self, referral_id: str, field: str, check: Any, action: str) -> None:
         actor = self._desk.require(Permission.EDIT_CASE)
         with translate_errors(), self._desk.vault.engine.begin() as conn:
             stored = self._get(conn, referral_id)
-            domain.check_withdraw(stored.payload)
+            check(stored.payload)
+            if field == "completed_at" and stored.payload["purpose"] == domain.Purpose.TRANSFER:
+                raise ValidationError("referral", "referral_not_an_extract")
             self._desk.records.put(conn, case_id=stored.case_id, kind=domain.REFERRAL_KIND, record_id=referral_id,
-                                   payload={**stored.payload, "withdrawn_at": now_iso()})  # fmt: skip
-            self._desk.network.catalogue.release(conn, referral_id)
-            audit.append(conn, operator_id=actor.id, action="referral.withdraw", case_id=stored.case_id,
+                                   payload={**stored.payload, field: now_iso()})  # fmt: skip
+            if field == "withdrawn_at":
+                self._desk.network.catalogue.release(conn, referral_id)
+            audit.append(conn, operator_id=actor.id, action=action, case_id=stored.case_id,
                          detail={"referral": referral_id})  # fmt: skip
 
     # -- answer ---------------------------------------------------------------------------------------------
@@ -158,30 +248,38 @@ class Referrals:
             audit.append(conn, operator_id=actor.id, action=f"referral.{decision}", case_id=stored.case_id,
                          detail={"referral": referral_id})  # fmt: skip
         self._desk.cases.forget()
-        return self._view(stored.record_id, stored.case_id, payload, me)
+        return self._view(stored, payload, me)
 
     # -- reading --------------------------------------------------------------------------------------------
     def _get(self, conn: Any, referral_id: str) -> Any:
         stored = self._desk.records.get(conn, referral_id)
         if stored is None or stored.kind != domain.REFERRAL_KIND:
+            closed = next((c for c in self._closed() if c["referral_id"] == referral_id), None)
+            if closed is not None:  # an extract this desk dropped: the referral is over
+                code = "referral_withdrawn" if closed["state"] == domain.State.WITHDRAWN else "referral_not_pending"
+                raise ValidationError("referral", code)
             raise ValidationError("referral", "referral_unknown", value=referral_id[:40])
         return stored
 
-    def _view(self, referral_id: str, case_id: str, p: dict[str, Any], me: str) -> ReferralView:
+    def _view(self, stored: Any, p: dict[str, Any], me: str) -> ReferralView:
         response = p.get("response") or {}
         return ReferralView(
-            referral_id, case_id, p["from_desk"], p["to_desk"], p["purpose"], p.get("opportunity"), list(p["share"]),
-            p.get("lawful_basis", ""), domain.state_of(p).value, str(response.get("reason", "")), p["proposed_at"],
-            domain.problems(p), p["to_desk"] == me,
+            stored.record_id, str(p.get("case_id") or stored.case_id), p["from_desk"], p["to_desk"], p["purpose"],
+            p.get("opportunity"), list(p["share"]), p.get("lawful_basis", ""), domain.state_of(p).value,
+            str(response.get("reason", "")), p["proposed_at"], domain.problems(p), p["to_desk"] == me,
+            p.get("extract_id"),
         )  # fmt: skip
 
     def all(self, case_id: str | None = None) -> list[ReferralView]:
         self._desk.require(Permission.VIEW_CASE)
         me = self.my_desk_id()
         with self._desk.vault.engine.connect() as conn:
-            stored = (self._desk.records.of_case(conn, case_id, domain.REFERRAL_KIND) if case_id
-                      else list(self._desk.records.of_kind(conn, domain.REFERRAL_KIND)))  # fmt: skip
-        views = [self._view(r.record_id, r.case_id, r.payload, me) for r in stored]
+            stored = list(self._desk.records.of_kind(conn, domain.REFERRAL_KIND))
+        views = [self._view(r, r.payload, me) for r in stored]
+        views += [ReferralView(**{**c, "problems": list(c["problems"]), "incoming": c["to_desk"] == me})
+                  for c in self._closed()]  # fmt: skip
+        if case_id is not None:
+            views = [v for v in views if v.case_id == case_id]
         # A place booked by more referrals than it has free places: shown on each of them, on every desk.
         overbooked = {b.referral_id for items in self._desk.network.catalogue.booking_conflicts().values()
                       for b in items}  # fmt: skip
@@ -195,6 +293,36 @@ class Referrals:
 
     def sent(self) -> list[ReferralView]:
         return [v for v in self.all() if not v.incoming]
+
+    def extract(self, referral_id: str) -> SharedExtract:
+        """The shared extract of a referral (audited as a view): read-only for the receiver."""
+        actor = self._desk.require(Permission.VIEW_CASE)
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            ref = self._get(conn, referral_id)
+            extract_id = ref.payload.get("extract_id")
+            stored = self._desk.records.get(conn, extract_id) if extract_id else None
+            if stored is None or stored.kind != domain.EXTRACT_KIND:
+                raise ValidationError("referral", "referral_not_an_extract")
+            audit.append(conn, operator_id=actor.id, action="referral.extract_view", case_id=stored.case_id,
+                         detail={"referral": referral_id})  # fmt: skip
+        x = stored.payload
+        return SharedExtract(referral_id, stored.case_id, x["from_desk"], str(x.get("from_name", "")), x["purpose"],
+                             list(x["share"]), dict(x["sections"]), x["copied_at"],
+                             read_only=x["from_desk"] != self.my_desk_id())  # fmt: skip
+
+    def extract_ids(self, conn: Any, case_id: str) -> list[str]:
+        """The shared extracts made from a case (their partitions), for erasure. Inside the caller's transaction;
+        the bookings their referrals hold are released."""
+        out = []
+        for stored in self._desk.records.of_kind(conn, domain.REFERRAL_KIND):
+            if stored.payload.get("case_id") == case_id and stored.payload.get("extract_id"):
+                out.append(str(stored.payload["extract_id"]))
+                self._desk.network.catalogue.release(conn, stored.record_id)
+        return sorted(set(out))
+
+    def _closed(self) -> list[dict[str, Any]]:
+        closed: list[dict[str, Any]] = json.loads(self._desk.vault.meta(CLOSED_META, "[]") or "[]")
+        return closed
 
     def access(self, case_id: str, on: datetime | None = None) -> str:
         """``edit`` for the desk responsible for the case; ``read`` for a desk that transferred it away, for the
@@ -248,22 +376,80 @@ class Referrals:
         return sorted(set(due))
 
     # -- delivery (online) ----------------------------------------------------------------------------------
-    def deliver(self, transport: Transport) -> int:
-        """Send the grants that outgoing pending referrals need (the case key wrapped to the receiver)."""
+    def deliver(self, transport: Transport, on: datetime | None = None) -> int:
+        """After a sync run: send the grants that open referrals need (the case key of a transfer, the extract's key
+        otherwise, wrapped to the receiver), revoke the receiver's grant to an extract whose referral was declined,
+        completed or (after the grace days) withdrawn, and, as a receiver, drop the extracts of referrals that
+        reached a final state once this desk's own answer has been pushed. Returns the grants sent."""
         me = self.my_desk_id()
+        grace = timedelta(days=int(network_rules()["referrals"].get("withdrawn_grace_days", 30)))
         targets: dict[str, set[str]] = {}
+        revoke: list[tuple[str, str, str]] = []
+        drop: list[Any] = []
         with self._desk.vault.engine.connect() as conn:
-            ids = list(conn.execute(select(records_table.c.record_id).where(
-                records_table.c.kind == domain.REFERRAL_KIND)).scalars())  # fmt: skip
-            for rid in ids:
-                stored = self._desk.records.get(conn, rid)
-                if stored is None or stored.payload.get("from_desk") != me:
+            for stored in self._desk.records.of_kind(conn, domain.REFERRAL_KIND):
+                p = stored.payload
+                state = domain.state_of(p)
+                if str(p["to_desk"]).startswith("partner:"):
                     continue
-                if str(stored.payload["to_desk"]).startswith("partner:"):
-                    continue
-                if domain.state_of(stored.payload) in (domain.State.PROPOSED, domain.State.ACCEPTED):
-                    targets.setdefault(stored.case_id, set()).add(stored.payload["to_desk"])
-        sent = 0
+                if p.get("from_desk") == me:
+                    if state in (domain.State.PROPOSED, domain.State.ACCEPTED):
+                        targets.setdefault(stored.case_id, set()).add(p["to_desk"])
+                    elif p.get("extract_id") and state in domain.FINAL_STATES:
+                        withdrawn = datetime.fromisoformat(str(p["withdrawn_at"])) if p.get("withdrawn_at") else None
+                        late = withdrawn is None or (on or datetime.now(withdrawn.tzinfo)) - withdrawn > grace
+                        if late and _granted(conn, stored.case_id, p["to_desk"]):
+                            revoke.append((stored.case_id, p["to_desk"], stored.record_id))
+                elif p["to_desk"] == me and p.get("extract_id") and state in domain.FINAL_STATES:
+                    drop += [] if _waiting(conn, stored.case_id) else [stored]  # our answer was pushed: nothing lost
+        sent_count = 0
         for case_id, desks in sorted(targets.items()):
-            sent += self._desk.network.catalogue.grant(transport, case_id, sorted(desks))
-        return sent
+            sent_count += self._desk.network.catalogue.grant(transport, case_id, sorted(desks))
+        for extract_id, desk_id, referral_id in revoke:
+            self._revoke(transport, extract_id, desk_id)
+            with translate_errors(), self._desk.vault.engine.begin() as conn:
+                conn.execute(delete(grants_sent).where(grants_sent.c.case_id == extract_id,
+                                                       grants_sent.c.desk_id == desk_id))  # fmt: skip
+                audit.append(conn, operator_id=None, action="referral.extract_revoked", case_id=extract_id,
+                             detail={"referral": referral_id})  # fmt: skip
+        for stored in drop:
+            self._drop(transport, stored, me)
+        return sent_count
+
+    @staticmethod
+    def _revoke(transport: Transport, case_id: str, desk_id: str) -> None:
+        try:
+            transport._send("DELETE", f"/v1/cases/{case_id}/grants/{desk_id}")  # the transport has no delete()
+        except SyncError as exc:
+            if exc.params.get("errno") != int(ErrorCode.NOT_FOUND):
+                raise
+
+    def _drop(self, transport: Transport, stored: Any, me: str) -> None:
+        """The receiver gives up an extract whose referral is over: its grant on the server, its key and records
+        here. What stays is the referral's outcome without personal data, so the inbox still shows it."""
+        from .data_rights import forget_cached_keys
+
+        self._revoke(transport, stored.case_id, me)
+        view = self._view(stored, stored.payload, me)
+        kept = {k: v for k, v in view.as_dict().items() if k != "incoming"}
+        kept.update(extract_id=None, lawful_basis="")
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            closed = [c for c in self._closed() if c["referral_id"] != view.referral_id]
+            self._desk.vault.set_meta(conn, CLOSED_META, json.dumps([*closed, kept]))
+            Merger(self._desk.records, "", "").erase_case(conn, stored.case_id)
+            audit.append(conn, operator_id=None, action="referral.extract_dropped", case_id=stored.case_id,
+                         detail={"referral": view.referral_id, "state": view.state})  # fmt: skip
+        forget_cached_keys(self._desk, stored.case_id)
+
+
+def _granted(conn: Any, case_id: str, desk_id: str) -> bool:
+    query = select(grants_sent.c.key_id).where(grants_sent.c.case_id == case_id, grants_sent.c.desk_id == desk_id)
+    return conn.execute(query).first() is not None
+
+
+def _waiting(conn: Any, case_id: str) -> bool:
+    """Changes of the partition written here and not yet pushed."""
+    query = select(outbox_table.c.change_id).where(
+        outbox_table.c.case_id == case_id, outbox_table.c.state == outbox.PENDING
+    )
+    return conn.execute(query).first() is not None

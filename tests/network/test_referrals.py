@@ -1,5 +1,6 @@
-"""Referrals end to end through a real sync server: desk A refers a case to desk B, which never had it; B receives
-it whole at its next sync, accepts, and A sees the answer after its own sync. Plus the bad input of issue 7:
+"""Referrals end to end through a real sync server: desk A transfers a case to desk B, which never had it; B receives
+it whole at its next sync, accepts, and A sees the answer after its own sync (a housing, job or training referral
+shares an extract only: tests/network/test_shared_extract.py). Plus the bad input of issue 7:
 consent missing, an answer to a referral withdrawn offline, a place booked twice by two desks offline."""
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ def test_a_refers_a_case_b_receives_it_whole_and_accepts(net: Net, catalogue_fil
     assert [e.entry_id for e in net.b.network.catalogue.entries()] == ["casa-re-1", "lavoro-pd-1", "partner-bs"]
     case_id = net.a.cases.intake(PERSON)
     b_id = net.b.network.referrals.my_desk_id()
-    referral = net.a.network.referrals.propose(case_id, b_id, "housing", opportunity="casa-re-1")
+    referral = net.a.network.referrals.propose(case_id, b_id, "transfer", opportunity="casa-re-1")
     with pytest.raises(ValidationError):
         net.b.cases.open(case_id)  # B never had the case
     report = net.a.network.sync()
@@ -37,7 +38,7 @@ def test_a_refers_a_case_b_receives_it_whole_and_accepts(net: Net, catalogue_fil
     assert case.person["family_name"] == "Zebrafittizio" and case.history
     inbox = net.b.network.referrals.inbox()
     assert [(v.referral_id, v.state, v.purpose, v.opportunity) for v in inbox] == [
-        (referral, "proposed", "housing", "casa-re-1")
+        (referral, "proposed", "transfer", "casa-re-1")
     ]
     assert net.b.network.referrals.answer(referral, "accepted").state == "accepted"
     assert net.a.network.referrals.sent()[0].state == "proposed"  # A has not synced yet
