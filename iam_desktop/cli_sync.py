@@ -25,19 +25,29 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
     enrol.add_argument("--code", required=True, help="the one-time enrolment code from the central office")
     enrol.add_argument("--label", default="", help="a name for this computer, shown to whoever approves it")
     enrol.add_argument(
+        "--central-fingerprint",
+        default="",
+        metavar="XXXX-XXXX-XXXX-XXXX-XXXX",
+        help="the central office key fingerprint, as its 'iam-desktop device fingerprint' shows it",
+    )
+    enrol.add_argument(
         "--wait",
         type=float,
         default=0,
         metavar="SECONDS",
         help="on a desk's second computer: wait this long for approval (else a later sync finishes)",
     )
-    device = sub.add_parser("device", help="computers of this desk waiting for the desk key")
+    device = sub.add_parser("device", help="computers waiting for the desk key; the central office key fingerprint")
     actions = device.add_subparsers(dest="device_command", metavar="ACTION", required=True)
     pending = actions.add_parser("pending", help="list computers waiting for approval, with their short code")
     pending.add_argument("--json", action="store_true")
-    approve = actions.add_parser("approve", help="hand the desk key to a waiting computer")
+    approve = actions.add_parser("approve", help="hand the desk key to a waiting computer (central office: recover)")
     approve.add_argument("device_id")
     approve.add_argument("--short-code", required=True, help="the six digits the new computer shows")
+    fingerprint = actions.add_parser("fingerprint", help="this desk's key fingerprint and the pinned central key")
+    fingerprint.add_argument("--json", action="store_true")
+    confirm = actions.add_parser("confirm-central", help="type the central office fingerprint after enrolment")
+    confirm.add_argument("fingerprint")
     sync = sub.add_parser("sync", help="send and receive changes once (exit status 1 when it fails)")
     sync.add_argument("--once", action="store_true", help="one run (the default and only mode of the CLI)")
     sync.add_argument("--json", action="store_true")
@@ -50,7 +60,7 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
         default="current",
         help="with --resolve: keep the current value or restore the other one",
     )
-    for parser in (enrol, pending, approve, sync, conflicts):
+    for parser in (enrol, pending, approve, fingerprint, confirm, sync, conflicts):
         parser.add_argument("--operator", default=operator_default)
         parser.add_argument("--passphrase-file", type=Path)
     demo = sub.add_parser("demo", help="start a demo network: a local sync server and demo desks")
@@ -65,8 +75,11 @@ def _print_json(data: Any) -> None:
 
 def cmd_enrol(desk: Desk, args: argparse.Namespace) -> int:
     enrolment = desk.sync.enrolment()
-    result = enrolment.enrol(args.server, args.code, label=args.label)
+    result = enrolment.enrol(args.server, args.code, label=args.label, central_fingerprint=args.central_fingerprint)
     print(f"enrolled: desk '{result.desk_name}', device {result.device_id} ({result.status})")
+    if result.central_fingerprint:
+        confirmed = "confirmed" if result.central_confirmed else "NOT CONFIRMED: compare it with the central office's"
+        print(f"central office key pinned: {result.central_fingerprint} ({confirmed})")
     if result.recovery_copy:
         print("a recovery copy of the desk key was left for the central office")
     if result.status == "pending":
@@ -88,10 +101,32 @@ def cmd_device(desk: Desk, args: argparse.Namespace) -> int:
         if args.json:
             _print_json([d.__dict__ for d in devices])
         for d in [] if args.json else devices:
-            print(f"{d.device_id}  short code {d.short_code}  {d.label}")
+            print(f"{d.device_id}  short code {d.short_code}  desk '{d.desk_name}'  {d.label}"
+                  + ("  (recovery from the central office's copy)" if d.recovery else ""))  # fmt: skip
         return 0
-    enrolment.approve(args.device_id, args.short_code)
-    print(f"approved {args.device_id}: it receives the desk key at its next sync")
+    if args.device_command == "fingerprint":
+        state = enrolment.state()
+        info = {"desk": state.desk_name if state else "", "kind": state.desk_kind if state else "",
+                "fingerprint": enrolment.own_fingerprint(),
+                "central_fingerprint": state.central_fingerprint if state and state.central_pinned else "",
+                "central_confirmed": bool(state and state.central_confirmed)}  # fmt: skip
+        if args.json:
+            _print_json(info)
+        elif info["kind"] == "central":
+            print(f"central office key fingerprint: {info['fingerprint']}")
+            print("Give it to every desk (printed or by phone): they type it when they enrol.")
+        else:
+            print(f"this desk's key fingerprint: {info['fingerprint']}")
+            pinned = info["central_fingerprint"] or "none yet"
+            print(f"central office key pinned: {pinned}" + ("" if info["central_confirmed"] else " (not confirmed)"))
+        return 0
+    if args.device_command == "confirm-central":
+        enrolment.confirm_central_fingerprint(args.fingerprint)
+        print("central office key confirmed and pinned")
+        return 0
+    target = enrolment.approve(args.device_id, args.short_code)
+    how = " from the central office's recovery copy" if target.recovery else ""
+    print(f"approved {args.device_id} of desk '{target.desk_name}'{how}: it receives the desk key at its next sync")
     return 0
 
 
