@@ -1,5 +1,6 @@
 """Headless network commands of ``iam-desktop``: ``referral`` (propose, inbox, accept, decline, withdraw, letter),
-``person`` (export, erase — the person's data rights), ``catalogue`` (found, list, import, export), ``retention``
+``person`` (export, erase — the person's data rights), ``catalogue`` (found, list, import, export, match, and the
+methodology library's files: attach, files, get), ``retention``
 (review, apply) and ``network sync`` (a sync run plus the grants and erasures only an online desk can deliver). Same
 services, permissions and audit as the app. Erasure asks for confirmation unless ``--yes``."""
 
@@ -73,6 +74,15 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
     match = cacts.add_parser("match", help="opportunità compatibili for a case, with the criteria met and not")
     match.add_argument("case_id")
     match.add_argument("--json", action="store_true")
+    catt = cacts.add_parser("attach", help="add a file to a methodology entry (it syncs to every desk)")
+    catt.add_argument("entry_id")
+    catt.add_argument("file", type=Path)
+    cfiles = cacts.add_parser("files", help="files of the methodology library (of one entry, or all)")
+    cfiles.add_argument("entry_id", nargs="?")
+    cfiles.add_argument("--json", action="store_true")
+    cget = cacts.add_parser("get", help="save a methodology file")
+    cget.add_argument("file_id")
+    cget.add_argument("-o", "--output", type=Path, required=True, help="file or folder to write")
 
     ret = common(sub.add_parser("retention", help="retention rules: review list, then confirmed erasure"))
     racts = ret.add_subparsers(dest="retention_command", metavar="ACTION", required=True)
@@ -149,6 +159,13 @@ def cmd_catalogue(desk: Desk, args: argparse.Namespace) -> int:
         print(f"{cat.import_file(args.file)} entries changed")
     elif action == "export":
         print(f"{cat.export_file(args.output)} entries written")
+    elif action == "attach":
+        print(desk.network.methodology.attach(args.entry_id, args.file).attachment_id)
+    elif action == "files":
+        rows = [asdict(f) for f in desk.network.methodology.files(args.entry_id)]
+        _print(rows, args.json, ("attachment_id", "subject", "state", "size", "filename"))
+    elif action == "get":
+        print(desk.network.methodology.save(args.file_id, args.output))
     else:
         matches = desk.network.matching.for_case(args.case_id)
         _print([{**asdict(m), "kind": m.kind.value} for m in matches], args.json,

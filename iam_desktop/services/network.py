@@ -21,6 +21,7 @@ from .catalogue import Catalogue
 from .data_rights import DataRights, forget_cached_keys
 from .enrolment import Enrolment
 from .matching import Matching
+from .methodology import Methodology
 from .referrals import Referrals
 from .sync_client import SyncReport
 
@@ -47,6 +48,7 @@ class Network:
         self.matching = Matching(desk)
         self.referrals = Referrals(desk)
         self.rights = DataRights(desk)
+        self.methodology = Methodology(desk)
 
     def _keyed_cases(self) -> set[str]:
         with self._desk.vault.engine.connect() as conn:
