@@ -187,6 +187,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         secret, recovery = _secret(args.passphrase_file, "IAM_PASSPHRASE", "Passphrase: "), False
     info = Desk.restore(data_dir, args.file, username=args.operator, secret=secret, recovery=recovery)
     print(f"restored desk '{info.desk_name}' from backup of {info.created_at[:19]}")
+    if info.erased_again:
+        print(f"{info.erased_again} case(s) erased since that backup were removed from it again (erasure register)")
     return 0
 
 

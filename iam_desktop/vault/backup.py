@@ -8,7 +8,13 @@ The header carries the vault id, the operators' wrapped store keys (already Argo
 copy, so any operator of that vault can restore it on a new machine. Each chunk's associated data binds the header
 hash, the chunk index and a final-chunk flag: a truncated, reordered, altered or spliced file fails before anything
 is written. Restoring checks the decrypted database (hash and ``PRAGMA integrity_check``) in a temporary file and
-only then swaps it in; the previous vault is kept beside it as ``vault.db.pre-restore``."""
+only then swaps it in; the previous vault is kept beside it as ``vault.db.pre-restore``.
+
+Erasure survives a restore (DESIGN.md §5 promise 4): before the swap, the current vault's erasure register
+(``vault.erasures``) and its erase requests not yet sent are read, and every registered case is erased again from
+the restored copy — keys, records, attachments, look-ups, queued changes —, still in the temporary file, with one
+audit event per case; the register and the queue are carried over. The operator is told how many cases that was
+(``BackupInfo.erased_again``). A backup file opened by anything but this app still holds the wrapped key."""
 
 from __future__ import annotations
 
@@ -24,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import select
+from sqlalchemy import Connection, delete, insert, select
 
 from iam_desktop.domain.errors import (
     BackupError,
@@ -34,11 +40,11 @@ from iam_desktop.domain.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
-from iam_desktop.vault import crypto
-from iam_desktop.vault.database import translate_errors
+from iam_desktop.vault import audit, crypto, erasures
+from iam_desktop.vault.database import create_vault_engine, migrate, translate_errors
 from iam_desktop.vault.keys import operator_aad, recovery_aad, recovery_wrapping_key
 from iam_desktop.vault.paths import DataDir
-from iam_desktop.vault.tables import keystore, operators
+from iam_desktop.vault.tables import attachments, case_keys, keystore, operators, outbox, records, vault_meta
 from iam_desktop.vault.vault import Vault, now_iso
 
 MAGIC = b"IAMDESK-BACKUP\x00v1\n"
@@ -54,6 +60,7 @@ class BackupInfo:
     created_at: str
     app_version: str
     bytes: int
+    erased_again: int = 0  # cases of the erasure register removed again from the restored copy
 
 
 def _chunk_aad(header_hash: bytes, index: int, final: bool) -> bytes:
@@ -254,9 +261,13 @@ def restore_backup(
             check.close()
         if status != "ok" or restored_id is None or restored_id[0] != header["vault_id"]:
             raise BackupError("backup database failed its integrity check")
+        # Read from the vault about to be replaced: erasures made since the backup are applied to the copy again.
+        register, queue = _current_erasures(data_dir, str(header["vault_id"]))
+        erased_again = _erase_again(data_dir, tmp, register, queue) if register or queue else 0
         _swap_in(data_dir, tmp)
     finally:
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
     # The next open binds this installation to the restored vault.
     data_dir.binding.unlink(missing_ok=True)
     return BackupInfo(
@@ -265,7 +276,78 @@ def restore_backup(
         str(header["created_at"]),
         str(header.get("app_version", "")),
         int(str(header.get("bytes", 0))),
+        erased_again,
     )
+
+
+def _current_erasures(data_dir: DataDir, vault_id: str) -> tuple[dict[str, dict[str, object]], list[object]]:
+    """The erasure register and the unsent erase requests of the vault now in ``data_dir`` (of this vault only)."""
+    if not data_dir.vault.exists():
+        return {}, []
+    with translate_errors():
+        conn = sqlite3.connect(data_dir.vault)
+        try:
+            query = "SELECT key, value FROM vault_meta WHERE key = 'vault_id' OR key = ? OR key LIKE ?"
+            rows = dict(conn.execute(query, (erasures.ERASE_QUEUE_META, erasures.REGISTER_PREFIX + "%")).fetchall())
+        finally:
+            conn.close()
+    if rows.get("vault_id") != vault_id:
+        return {}, []
+    register = {k[len(erasures.REGISTER_PREFIX) :]: json.loads(v) for k, v in rows.items()
+                if k.startswith(erasures.REGISTER_PREFIX)}  # fmt: skip
+    return register, json.loads(rows.get(erasures.ERASE_QUEUE_META) or "[]")
+
+
+def _erase_again(data_dir: DataDir, restored: Path, register: dict[str, dict[str, object]], queue: list[object]) -> int:
+    """Erase every registered case from the restored copy (still the temporary file: nothing of an erased case
+    reaches the vault's path) and carry the register and the unsent erase requests over. Returns how many
+    registered cases the copy still held."""
+    from iam_desktop.vault.merge import Merger
+    from iam_desktop.vault.records import RecordStore
+
+    engine = create_vault_engine(restored)
+    try:
+        migrate(engine)  # a backup from an older version: erase with today's tables
+        # The restored copy opened as a vault (locked: shredding needs no key), so the one erase_case does it.
+        merger = Merger(RecordStore(Vault(data_dir, engine)), "", "")
+        holding = (case_keys.c.case_id, records.c.case_id, outbox.c.case_id, attachments.c.case_id)
+        erased = 0
+        with translate_errors(), engine.begin() as conn:
+            for case_id, entry in sorted(register.items()):
+                erasures.register(conn, case_id, via=str(entry.get("via")), by=_text(entry.get("by")),
+                                  at=_text(entry.get("at")))  # fmt: skip
+                if not any(conn.execute(select(c).where(c == case_id).limit(1)).first() for c in holding):
+                    continue
+                merger.erase_case(conn, case_id)
+                audit.append(conn, operator_id=None, action="person.erase.restore", case_id=case_id,
+                             detail={"erased_at": str(entry.get("at", ""))})  # fmt: skip
+                erased += 1
+            _merge_queue(conn, queue)
+        with engine.connect() as conn:  # everything into the file itself before it is moved into place
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()
+    return erased
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _merge_queue(conn: Connection, queue: list[object]) -> None:
+    """The erase requests of the restored copy plus those the replaced vault had not sent yet (by case id)."""
+    stored = conn.execute(select(vault_meta.c.value).where(vault_meta.c.key == erasures.ERASE_QUEUE_META)).scalar()
+    before = json.loads(stored or "[]")
+    merged = {_queued_case(e): e for e in before}
+    merged.update({_queued_case(e): e for e in queue})
+    if list(merged.values()) == before:
+        return
+    conn.execute(delete(vault_meta).where(vault_meta.c.key == erasures.ERASE_QUEUE_META))
+    conn.execute(insert(vault_meta).values(key=erasures.ERASE_QUEUE_META, value=json.dumps(list(merged.values()))))
+
+
+def _queued_case(entry: object) -> str:
+    return str(entry["case_id"]) if isinstance(entry, dict) else str(entry)
 
 
 def _swap_in(data_dir: DataDir, restored: Path) -> None:
