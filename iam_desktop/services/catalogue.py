@@ -22,18 +22,20 @@ from iam_desktop.domain import catalogue as domain
 from iam_desktop.domain.errors import LockedError, ValidationError
 from iam_desktop.domain.referral import Booking, overbooked
 from iam_desktop.domain.roles import Permission
-from iam_desktop.vault import audit, crypto, sync_state
+from iam_desktop.vault import audit, crypto, outbox, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.records import case_key_context
-from iam_desktop.vault.tables import case_keys, grants_sent
-from sync.protocol import DeskList, Grant, GrantReply, GrantRequest
+from iam_desktop.vault.tables import case_keys, conflicts, grants_in, grants_sent, records, tombstones
+from iam_desktop.vault.tables import outbox as outbox_table
+from sync.protocol import CATALOGUE_PARTITION_ID, DeskList, Grant, GrantReply, GrantRequest
+from sync.protocol.partitions import CATALOGUE_NAMESPACE
 
 if TYPE_CHECKING:
     from .desk import Desk
     from .sync_http import Transport
 
-CATALOGUE_NAMESPACE = uuid.UUID("6f1c2a0e-4a39-5d0b-9a51-1a2b3c4d5e6f")
-CATALOGUE_ID = str(uuid.uuid5(CATALOGUE_NAMESPACE, "iam-network-catalogue"))
+# The catalogue is a network-wide partition the server knows by this id (``sync.protocol.partitions``).
+CATALOGUE_ID = CATALOGUE_PARTITION_ID
 ENTRY_KIND = "catalogue_entry"
 BOOKING_KIND = "booking"
 DIRECTORY_META = "network.directory"
@@ -68,6 +70,63 @@ class Catalogue:
             self._desk.records.new_case_key(conn, CATALOGUE_ID)
             audit.append(conn, operator_id=actor.id, action="catalogue.found")
         return True
+
+    def adopt_network_key(self) -> int:
+        """If this desk founded the catalogue offline under its own key and the network's key has since arrived
+        (the server keeps the first key it was given and refuses the others), re-seal every record of the
+        partition under the network's key and re-issue it as a new change; the refused changes and the local key
+        go. Nothing is lost: the re-issued changes carry whole records. Returns how many were re-issued."""
+        vault = self._desk.vault
+        if not vault.keyring.unlocked:
+            return 0
+        with translate_errors(), vault.engine.begin() as conn:
+            enrolled = sync_state.enrolment(conn)
+            if enrolled is None:
+                return 0
+            network = sorted(conn.execute(select(grants_in.c.key_id).where(
+                grants_in.c.case_id == CATALOGUE_ID, grants_in.c.desk_id == enrolled.desk_id,
+                grants_in.c.state == "installed")).scalars())  # fmt: skip
+            held = set(conn.execute(select(case_keys.c.key_id).where(case_keys.c.case_id == CATALOGUE_ID)).scalars())
+            losing = sorted(held - set(network))
+            if not network or not losing:
+                return 0
+            return self._reseal(conn, network[0], losing)
+
+    def _reseal(self, conn: Any, target: str, losing: list[str]) -> int:
+        store = self._desk.records
+        key = store.case_key(conn, CATALOGUE_ID, target)[1]
+        reissued = 0
+        rows = conn.execute(select(records.c.record_id).where(records.c.case_id == CATALOGUE_ID,
+                                                              records.c.key_id.in_(losing))).scalars()  # fmt: skip
+        for record_id in list(rows):
+            stored = store.get(conn, record_id)
+            assert stored is not None
+            store.write(conn, case_id=CATALOGUE_ID, kind=stored.kind, record_id=record_id, payload=stored.payload,
+                        key=(target, key), exists=True)  # fmt: skip
+            outbox.record_local_change(conn, self._desk.vault, case_id=CATALOGUE_ID, kind=stored.kind,
+                                       record_id=record_id, key_id=target, key=key, old=None,
+                                       new=stored.payload)  # fmt: skip
+            reissued += 1
+        refused = outbox_table.c.case_id == CATALOGUE_ID, outbox_table.c.key_id.in_(losing)
+        removals = conn.execute(select(outbox_table.c.record_id, outbox_table.c.kind).where(
+            *refused, outbox_table.c.deleted == 1, outbox_table.c.state != outbox.ACKED)).all()  # fmt: skip
+        conn.execute(outbox_table.delete().where(*refused, outbox_table.c.state != outbox.ACKED))
+        for record_id, kind in removals:  # a removal made under the losing key is made again under the network's
+            conn.execute(tombstones.delete().where(tombstones.c.record_id == record_id))
+            outbox.record_local_change(conn, self._desk.vault, case_id=CATALOGUE_ID, kind=kind, record_id=record_id,
+                                       key_id=target, key=key, old=None, new=None)  # fmt: skip
+            reissued += 1
+        # Conflicts sealed under the losing key stay readable only while it exists; they are few and local.
+        in_conflicts = select(conflicts.c.conflict_id).where(
+            conflicts.c.case_id == CATALOGUE_ID, conflicts.c.key_id.in_(losing)
+        )
+        kept = conn.execute(in_conflicts.limit(1)).first()
+        if kept is None:
+            conn.execute(case_keys.delete().where(case_keys.c.case_id == CATALOGUE_ID, case_keys.c.key_id.in_(losing)))
+        conn.execute(grants_sent.delete().where(grants_sent.c.case_id == CATALOGUE_ID,
+                                                grants_sent.c.key_id.in_(losing)))  # fmt: skip
+        audit.append(conn, operator_id=None, action="catalogue.adopt_network_key", detail={"reissued": reissued})
+        return reissued
 
     def _require_joined(self) -> None:
         if not self.joined():

@@ -100,6 +100,8 @@ class SyncReport:
     conflicts: int = 0
     quarantined: int = 0
     keys_installed: int = 0
+    partitions_checked: int = 0  # compared with the server's digests after the pull (services.sync_repair)
+    partitions_repaired: int = 0
     bytes_up: int = 0
     bytes_down: int = 0
     duration_s: float = 0.0
@@ -220,6 +222,13 @@ class SyncClient:
                 self.blobs.start(info.blob_chunk_bytes)
                 self._push(transport, report, progress, batch)
                 self._pull(transport, report, progress, min(self.page_limit, info.max_pull_limit))
+                from .sync_repair import check_and_repair
+
+                checked = check_and_repair(self.desk, transport, pulled=report.pulled)
+                report.partitions_checked, report.partitions_repaired = (
+                    checked.partitions_checked,
+                    checked.partitions_repaired,
+                )
                 if abs(report.skew_ms) > info.max_clock_skew_ms:
                     report.state = SyncState.CLOCK_SKEW
         except SyncError as exc:
