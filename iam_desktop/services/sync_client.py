@@ -375,6 +375,8 @@ class SyncClient:
                         from .data_rights import apply_erased_notice
 
                         result.add(apply_erased_notice(self.desk, conn, merger, notice))
+                    elif notice.kind == "revoked":  # dropped, or kept for review while changes wait (merge.py)
+                        result.add(merger.revoke_case(conn, notice.case_id))
                 self._reindex(conn, result.touched_cases - result.erased_cases)
                 sync_state.put(conn, sync_state.CURSOR, page.cursor)  # committed with the page, never before
             first = False

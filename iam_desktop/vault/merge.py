@@ -8,7 +8,10 @@ append-only kinds never conflict. A change seen before (``applied_changes``) or 
 change coming back is skipped, so nothing is duplicated and nothing reappears; a tombstone wins over every edit.
 A change or grant that cannot be opened (no key yet, tampered, unreadable) goes to quarantine with its reason and
 is retried on every later pull; the rest keeps flowing. Grants give the desk a case key (wrapped to the desk's
-public key) — stored like a locally created key, so a referred case arrives whole. The caller owns the transaction.
+public key) — stored like a locally created key, so a referred case arrives whole. A ``revoked`` notice (this
+desk's grant was withdrawn) drops the case's keys and records here, unless changes written here are not yet
+acknowledged: those are never silently dropped (SORMAS lesson) — the case is kept, noted for review, until an
+operator discards it. The caller owns the transaction.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select
 
 from iam_desktop.domain.errors import LockedError, TamperedError
-from iam_desktop.vault import crypto, erasures, outbox
+from iam_desktop.vault import crypto, erasures, outbox, sync_state
 from iam_desktop.vault.outbox import APPEND_ONLY_KINDS, Envelope, Path
 from iam_desktop.vault.records import LOCAL_HOLDER, RecordStore, case_key_context
 from iam_desktop.vault.tables import (
@@ -63,13 +66,17 @@ class MergeResult:
     quarantined: int = 0
     keys_installed: int = 0
     touched_cases: set[str] = field(default_factory=set)
-    erased_cases: set[str] = field(default_factory=set)
+    erased_cases: set[str] = field(default_factory=set)  # dropped here (erased, or access revoked)
+    revoked_cases: set[str] = field(default_factory=set)  # access withdrawn: dropped
+    kept_cases: set[str] = field(default_factory=set)  # access withdrawn, unacknowledged changes: kept for review
 
     def add(self, other: MergeResult) -> None:
         for name in ("applied", "skipped", "conflicts", "quarantined", "keys_installed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.touched_cases |= other.touched_cases
         self.erased_cases |= other.erased_cases
+        self.revoked_cases |= other.revoked_cases
+        self.kept_cases |= other.kept_cases
 
 
 def conflict_aad(conflict_id: str, case_id: str, record_id: str, key_id: str) -> bytes:
@@ -278,6 +285,31 @@ class Merger:
         if record_ids:
             conn.execute(delete(field_stamps).where(field_stamps.c.record_id.in_(record_ids)))
         conn.execute(delete(outbox_table).where(outbox_table.c.case_id == case_id))
+
+    def revoke_case(self, conn: Connection, case_id: str) -> MergeResult:
+        """This desk's grant to the case was withdrawn (a referral withdrawn, a transfer's read access expired).
+
+        Nothing unacknowledged is lost: when changes written here still wait (pending) or were refused by the
+        server (it no longer accepts them from this desk), the case stays, with its keys, noted in the sync state
+        for an operator to review and discard. Otherwise its keys, records and everything local about it go."""
+        result = MergeResult()
+        unacked = conn.execute(
+            select(func.count())
+            .select_from(outbox_table)
+            .where(outbox_table.c.case_id == case_id, outbox_table.c.state.in_((outbox.PENDING, outbox.REJECTED)))
+        ).scalar_one()
+        if unacked:
+            sync_state.note_revoked(conn, case_id, {"at": now_iso(), "waiting": int(unacked)})
+            result.kept_cases.add(case_id)
+            return result
+        held = conn.execute(select(case_keys.c.case_id).where(case_keys.c.case_id == case_id).limit(1)).first()
+        stored = conn.execute(select(records.c.record_id).where(records.c.case_id == case_id).limit(1)).first()
+        if held is not None or stored is not None:
+            self.erase_case(conn, case_id)
+            result.revoked_cases.add(case_id)
+            result.erased_cases.add(case_id)  # the caller forgets what it had decrypted of the case
+        sync_state.note_revoked(conn, case_id, None)
+        return result
 
     # -- quarantine ------------------------------------------------------------------------------------
     def _remember(self, conn: Connection, change_id: str) -> None:

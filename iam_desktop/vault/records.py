@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import ColumnClause, Connection, delete, insert, literal_column, select, update
 
 from iam_desktop.domain.errors import LockedError
 from iam_desktop.vault import crypto, outbox
@@ -23,6 +23,9 @@ from iam_desktop.vault.vault import Vault, now_iso
 
 SCHEMA_VERSION = 1
 LOCAL_HOLDER = "local"
+# Insertion order breaks ties between keys stored in the same millisecond (a rotation right after a grant, or two
+# grants of one pull page): the later key is the newer one, and of one key the local copy is stored last.
+_STORED_ORDER: ColumnClause[int] = literal_column("case_keys.rowid")
 
 
 def case_key_context(case_id: str, key_id: str) -> bytes:
@@ -92,15 +95,29 @@ class RecordStore:
                 return key_id, cached
             query = query.where(case_keys.c.key_id == key_id)
         # Newest key first; for one key, the local copy before the desk's.
-        row = conn.execute(
-            query.order_by(case_keys.c.created_at.desc(), (case_keys.c.holder == LOCAL_HOLDER).desc())
-        ).first()
+        row = conn.execute(query.order_by(case_keys.c.created_at.desc(), _STORED_ORDER.desc())).first()
         if row is None:
             raise LockedError("no key for case", case_id=case_id)
         cached = self.vault.keyring.cached_case_key(case_id, row.key_id)
         if cached is not None:
             return row.key_id, cached
         return row.key_id, self._open_case_key(case_id, row.key_id, row.holder, row.wrapped)
+
+    def rotate_case_key(self, conn: Connection, case_id: str) -> str:
+        """A new key for the case's later changes (DESIGN.md §5: revoking a desk rotates the key). Older records
+        keep their key id and stay readable with the older keys; every later write seals with the new one, which
+        is wrapped only to the holders that remain. Returns the new key id."""
+        self.case_key(conn, case_id)  # only a case this desk holds is rotated (LockedError otherwise)
+        return self.new_case_key(conn, case_id)
+
+    def key_ids(self, conn: Connection, case_id: str) -> list[str]:
+        """Every key id of the case this device holds, oldest first."""
+        rows = conn.execute(
+            select(case_keys.c.key_id)
+            .where(case_keys.c.case_id == case_id, case_keys.c.holder == LOCAL_HOLDER)
+            .order_by(case_keys.c.created_at, _STORED_ORDER)
+        ).scalars()
+        return list(dict.fromkeys(rows))
 
     def _open_case_key(self, case_id: str, key_id: str, holder: str, wrapped: bytes) -> bytes:
         """Unwrap one stored copy of a case key — AES-GCM for the local copy, X25519 for the desk's — and keep it
