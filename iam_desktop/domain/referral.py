@@ -76,7 +76,9 @@ class ShareRules:
         raise ValidationError("share", "referral_share_unknown", value=section_id[:20])
 
     def default_for(self, purpose: Purpose) -> tuple[str, ...]:
-        return self.defaults.get(purpose.value, ())
+        """The sections pre-chosen for a purpose, in the order the file lists the sections."""
+        chosen = set(self.defaults.get(purpose.value, ()))
+        return tuple(i for i in self.ids() if i in chosen)
 
 
 def parse_share_rules(data: Mapping[str, Any]) -> ShareRules:

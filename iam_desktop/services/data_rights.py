@@ -116,13 +116,16 @@ class DataRights:
                     pending += 1
             count = len(list(conn.execute(select(records_table.c.record_id)
                                           .where(records_table.c.case_id == case_id)).scalars()))  # fmt: skip
-            # The proof is sealed with the case key, so it is made before the key is shredded.
-            key_id, key = self._desk.records.case_key(conn, case_id)
-            proof = base64.b64encode(erasures.make_proof(key, case_id, key_id)).decode()
-            Merger(self._desk.records, "", "").erase_case(conn, case_id, via="here", by=actor.id)
-            queue = [e for e in self._entries() if e["case_id"] != case_id]
-            entry = {"case_id": case_id, "key_id": key_id, "proof": proof}
-            self._desk.vault.set_meta(conn, ERASE_QUEUE_META, json.dumps([*queue, entry]))
+            # The proof is sealed with the case key, so it is made before the key is shredded. The shared extracts
+            # made from the case for referrals (partitions of their own) are erased with it, each with its proof.
+            parts = [case_id, *self._desk.network.referrals.extract_ids(conn, case_id)]
+            queue = [e for e in self._entries() if e["case_id"] not in parts]
+            for part in parts:
+                key_id, key = self._desk.records.case_key(conn, part)
+                proof = base64.b64encode(erasures.make_proof(key, part, key_id)).decode()
+                Merger(self._desk.records, "", "").erase_case(conn, part, via="here", by=actor.id)
+                queue.append({"case_id": part, "key_id": key_id, "proof": proof})
+            self._desk.vault.set_meta(conn, ERASE_QUEUE_META, json.dumps(queue))
             audit.append(conn, operator_id=actor.id, action="person.erase", case_id=case_id,
                          detail={"records": count, "referrals_released": pending})  # fmt: skip
         forget_cached_keys(self._desk, case_id)

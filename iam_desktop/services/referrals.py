@@ -6,8 +6,8 @@ sections chosen (``resources/referrals/sections.json``): a **shared extract** â€
 own key) holding a copy of those sections and the referral record â€” is what the receiving desk (and the central
 office) is granted; the rest of the file never leaves. The sender may refresh the extract; once the referral is
 declined, withdrawn or completed the receiver's grant is revoked (the receiver drops its copy itself as soon as it
-has seen the final state and pushed its answer; the sender revokes at once on a decline or completion, after
-``withdrawn_grace_days`` on a withdrawal the receiver may not have seen yet). The receiver answers (accept /
+has seen the final state and pushed its answer; the sender revokes at once on a decline, and after
+``extract_grace_days`` on a withdrawal or completion the receiver may not have seen yet). The receiver answers (accept /
 decline with a reason) in its own fields; the sender may withdraw or complete. No referral without the person's
 ``condivisione_rete`` consent, unless a coordinator records the lawful basis. An accepted transfer moves the
 case's ``meta.desk``; the sender keeps read access for the configured days."""
@@ -306,8 +306,9 @@ class Referrals:
             audit.append(conn, operator_id=actor.id, action="referral.extract_view", case_id=stored.case_id,
                          detail={"referral": referral_id})  # fmt: skip
         x = stored.payload
+        sections = {k: x["sections"][k] for k in x["share"] if k in x["sections"]}  # in the order they were chosen
         return SharedExtract(referral_id, stored.case_id, x["from_desk"], str(x.get("from_name", "")), x["purpose"],
-                             list(x["share"]), dict(x["sections"]), x["copied_at"],
+                             list(x["share"]), sections, x["copied_at"],
                              read_only=x["from_desk"] != self.my_desk_id())  # fmt: skip
 
     def extract_ids(self, conn: Any, case_id: str) -> list[str]:
@@ -378,11 +379,11 @@ class Referrals:
     # -- delivery (online) ----------------------------------------------------------------------------------
     def deliver(self, transport: Transport, on: datetime | None = None) -> int:
         """After a sync run: send the grants that open referrals need (the case key of a transfer, the extract's key
-        otherwise, wrapped to the receiver), revoke the receiver's grant to an extract whose referral was declined,
-        completed or (after the grace days) withdrawn, and, as a receiver, drop the extracts of referrals that
+        otherwise, wrapped to the receiver), revoke the receiver's grant to an extract whose referral was declined
+        or (after the grace days) withdrawn or completed, and, as a receiver, drop the extracts of referrals that
         reached a final state once this desk's own answer has been pushed. Returns the grants sent."""
         me = self.my_desk_id()
-        grace = timedelta(days=int(network_rules()["referrals"].get("withdrawn_grace_days", 30)))
+        grace = timedelta(days=int(network_rules()["referrals"].get("extract_grace_days", 30)))
         targets: dict[str, set[str]] = {}
         revoke: list[tuple[str, str, str]] = []
         drop: list[Any] = []
@@ -396,8 +397,11 @@ class Referrals:
                     if state in (domain.State.PROPOSED, domain.State.ACCEPTED):
                         targets.setdefault(stored.case_id, set()).add(p["to_desk"])
                     elif p.get("extract_id") and state in domain.FINAL_STATES:
-                        withdrawn = datetime.fromisoformat(str(p["withdrawn_at"])) if p.get("withdrawn_at") else None
-                        late = withdrawn is None or (on or datetime.now(withdrawn.tzinfo)) - withdrawn > grace
+                        # A decline reached us from B itself; a withdrawal or a completion B may not have seen
+                        # yet (its grant would carry it): B drops the extract when it sees it, we after the grace.
+                        ended = p.get("withdrawn_at") or p.get("completed_at")
+                        since = datetime.fromisoformat(str(ended)) if ended else None
+                        late = since is None or (on or datetime.now(since.tzinfo)) - since > grace
                         if late and _granted(conn, stored.case_id, p["to_desk"]):
                             revoke.append((stored.case_id, p["to_desk"], stored.record_id))
                 elif p["to_desk"] == me and p.get("extract_id") and state in domain.FINAL_STATES:
@@ -432,7 +436,7 @@ class Referrals:
         self._revoke(transport, stored.case_id, me)
         view = self._view(stored, stored.payload, me)
         kept = {k: v for k, v in view.as_dict().items() if k != "incoming"}
-        kept.update(extract_id=None, lawful_basis="")
+        kept.update(extract_id=None, lawful_basis="", reason="")  # free text may name the person: not kept
         with translate_errors(), self._desk.vault.engine.begin() as conn:
             closed = [c for c in self._closed() if c["referral_id"] != view.referral_id]
             self._desk.vault.set_meta(conn, CLOSED_META, json.dumps([*closed, kept]))

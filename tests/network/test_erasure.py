@@ -36,8 +36,8 @@ def test_person_erase_shreds_the_case_on_every_device_and_the_server(
     a.network.catalogue.import_file(catalogue_file)
     case_id = a.cases.intake(PERSON)
     referral = a.network.referrals.propose(
-        case_id, b.network.referrals.my_desk_id(), "housing", opportunity="casa-re-1"
-    )
+        case_id, b.network.referrals.my_desk_id(), "transfer", opportunity="casa-re-1"
+    )  # a transfer gives B the whole case (a housing referral shares an extract: test_shared_extract.py)
     netsync(a, b, central)
     with a.vault.engine.connect() as conn:
         key_id = a.records.case_key(conn, case_id)[0]
