@@ -60,7 +60,7 @@ def test_public_api_is_explicit_and_complete() -> None:
     exported = set(protocol.__all__)
     assert all(hasattr(protocol, name) for name in exported)
     public = {n for n in dir(protocol) if not n.startswith("_")} - {
-        "clock", "errors", "models", "signing", "versions", "annotations",
+        "clock", "errors", "models", "partitions", "signing", "versions", "annotations",
     }  # fmt: skip
     assert public == exported
     for name in ("Change", "Grant", "PushRequest", "PullReply", "canonical_batch_bytes", "short_code", "ErrorCode"):
