@@ -213,52 +213,103 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="92"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="96"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="93"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="97"/>
         <source>&amp;Add a document…</source>
         <translation>&amp;Aggiungi un documento…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="94"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="98"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="112"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="118"/>
         <source>No documents attached yet.</source>
         <translation>Nessun documento allegato.</translation>
     </message>
     <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="127"/>
+        <source>arriving</source>
+        <translation>in arrivo</translation>
+    </message>
+    <message>
         <location filename="../../iam_desktop/ui/views/attachments.py" line="129"/>
+        <source>This document was added on another computer. Its content has not reached this computer yet: it arrives with the next syncs, and can be opened then.</source>
+        <translation>Questo documento è stato aggiunto su un altro computer. Il suo contenuto non è ancora arrivato su questo computer: arriva con le prossime sincronizzazioni e si potrà aprire allora.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="135"/>
+        <source>no connection</source>
+        <translation>nessuna connessione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="136"/>
+        <source>not on the server</source>
+        <translation>non presente sul server</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="137"/>
+        <source>this desk may not read it</source>
+        <translation>questo sportello non può leggerlo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="138"/>
+        <source>the case was erased</source>
+        <translation>il caso è stato cancellato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="139"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="140"/>
+        <source>altered on the way, refused</source>
+        <translation>alterato in transito, rifiutato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="142"/>
+        <source>server error</source>
+        <translation>errore del server</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="143"/>
+        <source>not arrived: {0}</source>
+        <translation>non arrivato: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="145"/>
+        <source>The content of this document could not be received ({0}). Nothing altered is ever stored; sync tries again later by itself.</source>
+        <translation>Non è stato possibile ricevere il contenuto di questo documento ({0}). Nulla di alterato viene mai salvato; la sincronizzazione riprova più tardi da sola.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="169"/>
         <source>Attach a document</source>
         <translation>Allega un documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="129"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="169"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>Documenti (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="144"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="184"/>
         <source>The file is too big ({0} MB): the limit is {1} MB. Scan it again at a lower resolution or in black and white.</source>
         <translation>Il file è troppo grande ({0} MB): il limite è {1} MB. Scansionalo di nuovo a una risoluzione più bassa o in bianco e nero.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="146"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="186"/>
         <source>The file is not what its name says (it is not a real {0} file). Save it again as PDF, JPEG or PNG.</source>
         <translation>Il file non è quello che dice il suo nome (non è un vero file {0}). Salvalo di nuovo come PDF, JPEG o PNG.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="148"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="188"/>
         <source>Only PDF, JPEG and PNG files can be attached.</source>
         <translation>Si possono allegare solo file PDF, JPEG e PNG.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="151"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="191"/>
         <source>The file could not be attached.</source>
         <translation>Non è stato possibile allegare il file.</translation>
     </message>
@@ -1844,44 +1895,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Desk</source>
         <translation>&amp;Sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Help</source>
         <translation>&amp;Aiuto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="200"/>
         <source>Lock</source>
         <translation>Blocca</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="201"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Blocca ora (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="202"/>
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="203"/>
         <source>About I.Am Desk</source>
         <translation>Informazioni su I.Am Desk</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="218"/>
         <source>Unlocked</source>
         <translation>Sbloccato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="218"/>
         <source>Locked</source>
         <translation>Bloccato</translation>
+    </message>
+</context>
+<context>
+    <name>MethodologyPanel</name>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="77"/>
+        <source>Methodology library</source>
+        <translation>Biblioteca metodologica</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <source>Version</source>
+        <translation>Versione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="85"/>
+        <source>Documents and templates the desks share. Files travel with sync to every desk; a file still on its way shows as arriving.</source>
+        <translation>Documenti e modelli condivisi dagli sportelli. I file arrivano a ogni sportello con la sincronizzazione; un file ancora in viaggio è indicato come in arrivo.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="89"/>
+        <source>&amp;Attach a file…</source>
+        <translation>&amp;Allega un file…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="90"/>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Salva una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="110"/>
+        <source>no file yet</source>
+        <translation>nessun file</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="112"/>
+        <source>ready</source>
+        <translation>pronto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="114"/>
+        <source>arriving</source>
+        <translation>in arrivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="115"/>
+        <source>not arrived (sync tries again)</source>
+        <translation>non arrivato (la sincronizzazione riprova)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="125"/>
+        <source>The file&apos;s content has not reached this computer yet: it arrives with the next syncs.</source>
+        <translation>Il contenuto del file non è ancora arrivato su questo computer: arriva con le prossime sincronizzazioni.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="142"/>
+        <source>Attach a file to the library</source>
+        <translation>Allega un file alla biblioteca</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="158"/>
+        <source>Save a copy</source>
+        <translation>Salva una copia</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from iam_desktop.services.desk import Desk
 from ..errors import ErrorDialog
 from ..tasks import TaskRunner
 from ..widgets import heading
+from .methodology import MethodologyPanel
 
 CATALOGUE_COLUMNS = ("kind", "title", "territory", "places_free", "booked")
 INBOX_COLUMNS = ("state", "purpose", "from_desk", "opportunity", "problems")
@@ -102,6 +103,8 @@ class NetworkView(QWidget):
         col2.addLayout(row)
         self.tabs.addTab(catalogue_page, self.tr("Catalogue"))
         self.tabs.addTab(inbox_page, self.tr("Referrals received"))
+        self.methodology = MethodologyPanel(desk, runner, errors)
+        self.tabs.addTab(self.methodology, self.methodology.title())
         self.title = heading(size_delta=6)
         self.title.setText(self.tr("Network"))
         outer = QVBoxLayout(self)
@@ -121,10 +124,12 @@ class NetworkView(QWidget):
 
     def reload(self) -> None:
         self._runner.run_database(lambda: load(self._desk), self._loaded, self._errors.show)
+        self.methodology.reload()
 
     def clear(self) -> None:
         """Forget what was shown (on lock)."""
         self._loaded({"entries": [], "inbox": []})
+        self.methodology.clear()
 
     def _loaded(self, data: dict[str, Any]) -> None:
         self._data = data

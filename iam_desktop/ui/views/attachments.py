@@ -1,14 +1,16 @@
 """The attachments of a case file: the list (name, kind, size, date), "Aggiungi…" with a file dialog for PDF, JPEG
 and PNG (stored encrypted by the case book on the database worker; a file too big or not what its extension says is
 refused with a sentence under the list), and viewing: images in a scrollable label, PDFs in the PDF preview, both
-from bytes decrypted for the moment (a PDF goes to a private temporary file removed when the preview closes)."""
+from bytes decrypted for the moment (a PDF goes to a private temporary file removed when the preview closes).
+An attachment synced from another computer whose content has not arrived yet is listed greyed as "arriving" (not
+openable, a tooltip says why); one whose download failed says why (no connection, altered on the way …)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QBrush, QFont, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -67,6 +69,7 @@ class AttachmentsPanel(QWidget):
         self.title_label = heading(size_delta=2)
         self.list = QListWidget()
         self.list.setMinimumHeight(90)
+        self.list.setWordWrap(True)  # a long reason why a document did not arrive wraps instead of hiding
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setWordWrap(True)
@@ -86,6 +89,7 @@ class AttachmentsPanel(QWidget):
         self.add_button.clicked.connect(self.choose_file)
         self.view_button.clicked.connect(self.view_current)
         self.list.itemActivated.connect(lambda _item: self.view_current())
+        self.list.currentItemChanged.connect(lambda *_: self._buttons())
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -104,16 +108,52 @@ class AttachmentsPanel(QWidget):
         self.message.hide()
         for info in attachments:
             when = "/".join(reversed(info.created_at[:10].split("-")))
-            size = f"{info.size / 1024:.0f} KB" if info.size < 2**20 else f"{info.size / 2**20:.1f} MB"
+            size = f"{max(1, round(info.size / 1024))} KB" if info.size < 2**20 else f"{info.size / 2**20:.1f} MB"
             item = QListWidgetItem(f"{info.filename} · {info.kind} · {size} · {when}")
             item.setData(Qt.ItemDataRole.UserRole, info)
+            if not info.available:
+                self._mark_missing(item, info)
             self.list.addItem(item)
         if not attachments:
             placeholder = QListWidgetItem(self.tr("No documents attached yet."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
         self.add_button.setEnabled(can_edit)
-        self.view_button.setEnabled(bool(attachments))
+        self._buttons()
+
+    def _mark_missing(self, item: QListWidgetItem, info: AttachmentInfo) -> None:
+        """Greyed and italic, with the state in words: the content is on its way, or why it did not arrive."""
+        if info.state == "waiting":
+            item.setText(item.text() + " — " + self.tr("arriving"))
+            tip = self.tr(
+                "This document was added on another computer. Its content has not reached this computer "
+                "yet: it arrives with the next syncs, and can be opened then."
+            )
+            item.setToolTip(tip)
+        else:
+            reasons = {
+                "offline": self.tr("no connection"),
+                "not_found": self.tr("not on the server"),
+                "forbidden": self.tr("this desk may not read it"),
+                "erased": self.tr("the case was erased"),
+                "sha256_mismatch": self.tr("altered on the way, refused"),
+                "size_mismatch": self.tr("altered on the way, refused"),
+            }  # fmt: skip
+            why = reasons.get(info.reason, self.tr("server error"))
+            item.setText(item.text() + " — " + self.tr("not arrived: {0}").format(why))
+            tip = self.tr(
+                "The content of this document could not be received ({0}). Nothing altered is ever "
+                "stored; sync tries again later by itself."
+            )
+            item.setToolTip(tip.format(why))
+        font = QFont(item.font())
+        font.setItalic(True)
+        item.setFont(font)
+        item.setForeground(QBrush(self.palette().color(QPalette.ColorRole.PlaceholderText)))
+
+    def _buttons(self) -> None:
+        info = self.current()
+        self.view_button.setEnabled(info is not None and info.available)
 
     def clear(self) -> None:
         self.case_id = ""
@@ -165,7 +205,7 @@ class AttachmentsPanel(QWidget):
 
     def view_current(self) -> None:
         info = self.current()
-        if info is None:
+        if info is None or not info.available:
             return
         cases = self._desk.cases
         self._runner.run_database(lambda: cases.attachment(info.attachment_id), lambda data: self._show(info, data))
