@@ -147,6 +147,8 @@ def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+        print(f"attachments: {report.blobs_up} sent, {report.blobs_down} received, {report.blobs_failed} failed "
+              f"(retried later), {report.blobs_waiting} waiting")  # fmt: skip
 def cmd_conflicts(desk: Desk, args: argparse.Namespace) -> int:
     if args.resolve:
         entry = desk.sync.resolve(args.resolve, "keep_current" if args.keep == "current" else "restore_other")
