@@ -144,11 +144,11 @@ def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
               f"{report.duration_s:.2f} s")  # fmt: skip
         print(f"waiting to be sent: {status.waiting}; open conflicts: {status.conflicts}; "
               f"last success: {status.last_success or 'never'}")  # fmt: skip
+        print(f"attachments: {report.blobs_up} sent, {report.blobs_down} received, {report.blobs_failed} failed "
+              f"(retried later), {report.blobs_waiting} waiting")  # fmt: skip
     return 0 if report.ok else 1
 
 
-        print(f"attachments: {report.blobs_up} sent, {report.blobs_down} received, {report.blobs_failed} failed "
-              f"(retried later), {report.blobs_waiting} waiting")  # fmt: skip
 def cmd_conflicts(desk: Desk, args: argparse.Namespace) -> int:
     if args.resolve:
         entry = desk.sync.resolve(args.resolve, "keep_current" if args.keep == "current" else "restore_other")
