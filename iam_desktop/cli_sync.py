@@ -15,7 +15,7 @@ from typing import Any
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.messages import text
 
-COMMANDS = ("enrol", "device", "sync", "conflicts", "demo")
+COMMANDS = ("enrol", "device", "sync", "conflicts", "revoked", "demo")
 OpenUnlocked = Callable[[argparse.Namespace], Desk]
 
 
@@ -60,7 +60,10 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
         default="current",
         help="with --resolve: keep the current value or restore the other one",
     )
-    for parser in (enrol, pending, approve, fingerprint, confirm, sync, conflicts):
+    revoked = sub.add_parser("revoked", help="cases whose access was withdrawn while changes here were unsent")
+    revoked.add_argument("--json", action="store_true")
+    revoked.add_argument("--discard", metavar="CASE_ID", help="after review, drop one kept case and its changes")
+    for parser in (enrol, pending, approve, fingerprint, confirm, sync, conflicts, revoked):
         parser.add_argument("--operator", default=operator_default)
         parser.add_argument("--passphrase-file", type=Path)
     demo = sub.add_parser("demo", help="start a demo network: a local sync server and demo desks")
@@ -163,6 +166,19 @@ def cmd_conflicts(desk: Desk, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_revoked(desk: Desk, args: argparse.Namespace) -> int:
+    if args.discard:
+        desk.sync.discard_revoked(args.discard)
+        print(f"discarded {args.discard}")
+        return 0
+    kept = desk.sync.revoked()
+    if args.json:
+        _print_json(kept)
+    for case_id, note in [] if args.json else sorted(kept.items()):
+        print(f"{case_id}  access withdrawn {note.get('at', '')}, {note.get('waiting', 0)} change(s) kept")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from iam_desktop.services import demo
 
@@ -202,5 +218,6 @@ def handlers(open_unlocked: OpenUnlocked) -> dict[str, Callable[[argparse.Namesp
         "device": with_desk(cmd_device),
         "sync": with_desk(cmd_sync),
         "conflicts": with_desk(cmd_conflicts),
+        "revoked": with_desk(cmd_revoked),
         "demo": cmd_demo,
     }

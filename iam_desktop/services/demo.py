@@ -124,6 +124,7 @@ def build(root: Path, *, cases_per_desk: int = 5, port: int = 0, fast_kdf: bool 
     kdf = KdfParams(memory_kib=8192, iterations=1, lanes=1) if fast_kdf else None
     try:
         offset = 0
+        fingerprint = ""  # the central office enrols first; the demo desks type its fingerprint as an operator would
         codes = provision(database_url, [(name, central) for name, _, central in DEMO_DESKS])
         for name, slug, central in DEMO_DESKS:
             code = codes[name]
@@ -135,7 +136,10 @@ def build(root: Path, *, cases_per_desk: int = 5, port: int = 0, fast_kdf: bool 
                 for n in range(count):
                     desk.cases.intake(fictitious_person(offset + n))
                 offset += count
-                desk.sync.enrolment().enrol(url, code, label=f"demo {slug}")
+                enrolment = desk.sync.enrolment()
+                enrolment.enrol(url, code, label=f"demo {slug}", central_fingerprint=fingerprint)
+                if central:
+                    fingerprint = enrolment.own_fingerprint()
                 report = desk.sync.client().run_once()
                 if not report.ok:
                     raise RuntimeError(f"demo sync of {name} failed: {report.state}")

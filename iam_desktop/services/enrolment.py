@@ -393,12 +393,14 @@ class Enrolment:
         return target
 
     def _recovered_desk_key(self, transport: Transport, target: PendingDeviceView) -> bytes:
-        """Open the desk's recovery copy with the central office's desk key; the key must be the desk's."""
-        with self.vault.engine.connect() as conn:
-            wrapped = conn.execute(
-                select(grants_in.c.wrapped).where(grants_in.c.case_id == recovery_case_id(target.desk_id),
-                                                  grants_in.c.key_id == RECOVERY_KEY_ID)
-            ).scalar()  # fmt: skip
+        """Open the desk's recovery copy with the central office's desk key; the key must be the desk's. A copy
+        not pulled yet is fetched by one sync run first."""
+        wrapped = self._recovery_copy(target.desk_id)
+        if wrapped is None:
+            from .sync_client import SyncClient  # the client imports this module: imported on use
+
+            SyncClient(self._desk, session=self._session).run_once()
+            wrapped = self._recovery_copy(target.desk_id)
         if wrapped is None:
             raise SyncError(SyncProblem.NO_RECOVERY_COPY, "no recovery copy of this desk's key",
                             desk=target.desk_name)  # fmt: skip
@@ -414,6 +416,14 @@ class Enrolment:
         if desk is None or desk.public_key != b64(public):
             raise SyncError(SyncProblem.DESK_KEY, "the recovery copy is not the desk's key")
         return private
+
+    def _recovery_copy(self, desk_id: str) -> str | None:
+        with self.vault.engine.connect() as conn:
+            wrapped = conn.execute(
+                select(grants_in.c.wrapped).where(grants_in.c.case_id == recovery_case_id(desk_id),
+                                                  grants_in.c.key_id == RECOVERY_KEY_ID)
+            ).scalar()  # fmt: skip
+        return None if wrapped is None else str(wrapped)
 
 
 def _fingerprint_of(desk: DeskInfo | None) -> str:

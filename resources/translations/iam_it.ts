@@ -317,157 +317,157 @@
 <context>
     <name>CaseFileView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="260"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="261"/>
         <source>← Cases</source>
         <translation>← Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="261"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="262"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="262"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="263"/>
         <source>&amp;Print</source>
         <translation>S&amp;tampa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="263"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="264"/>
         <source>Intake form (scheda di presa in carico)…</source>
         <translation>Scheda di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="264"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="265"/>
         <source>Consent form…</source>
         <translation>Modulo di consenso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="265"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="266"/>
         <source>Privacy notice (informativa)…</source>
         <translation>Informativa privacy…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="266"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="267"/>
         <source>Blank intake form…</source>
         <translation>Modulo vuoto di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="267"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="268"/>
         <source>History of changes</source>
         <translation>Storia delle modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="268"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="268"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="268"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
         <source>File</source>
         <translation>Scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
         <source>Pathway</source>
         <translation>Percorso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
         <source>Plan</source>
         <translation>Progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
         <source>Diary</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
         <source>Placements</source>
         <translation>Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="271"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="271"/>
         <source>Closure</source>
         <translation>Chiusura</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="273"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="274"/>
         <source>&amp;Save changes</source>
         <translation>&amp;Salva le modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="274"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="275"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="312"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="313"/>
         <source>Opened on {0} by {1} · status: {2} · step {3}</source>
         <translation>Aperto il {0} da {1} · stato: {2} · gradino {3}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="334"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="335"/>
         <source>Previous codici fiscali</source>
         <translation>Codici fiscali precedenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="334"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="335"/>
         <source>Consents</source>
         <translation>Consensi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="335"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="336"/>
         <source>Residence permit</source>
         <translation>Permesso di soggiorno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="335"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="336"/>
         <source>Registrations</source>
         <translation>Iscrizioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="358"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="359"/>
         <source>case opened</source>
         <translation>caso aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="358"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="359"/>
         <source>changed</source>
         <translation>modificato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="359"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="360"/>
         <source>imported</source>
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="425"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="426"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="493"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="494"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="494"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="495"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -1424,69 +1424,89 @@
 <context>
     <name>EnrolmentDialog</name>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="54"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="57"/>
         <source>Connect to a server</source>
         <translation>Collega a un server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="56"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="59"/>
         <source>e.g. https://sync.example.org</source>
         <translation>es. https://sync.example.org</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/sync/enrolment.py" line="62"/>
+        <source>e.g. 1A2B-3C4D-5E6F-7081-92A3</source>
+        <translation>es. 1A2B-3C4D-5E6F-7081-92A3</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="67"/>
         <source>&amp;Connect</source>
         <translation>&amp;Collega</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="67"/>
-        <source>The central office gives you the server address and a one-time enrolment code. If this desk already works on another computer, this one will show a code to compare.</source>
-        <translation>L&apos;ufficio centrale ti dà l&apos;indirizzo del server e un codice di registrazione monouso. Se lo sportello lavora già su un altro computer, questo mostrerà un codice da confrontare.</translation>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="72"/>
+        <source>The central office gives you the server address, a one-time enrolment code and the fingerprint of its key (on its sheet or by phone): the server must announce that same key, otherwise nothing is sent to it. If this desk already works on another computer, this one will show a code to compare.</source>
+        <translation>L&apos;ufficio centrale ti dà l&apos;indirizzo del server, un codice di registrazione monouso e l&apos;impronta della sua chiave (sul suo foglio o per telefono): il server deve annunciare la stessa chiave, altrimenti non le viene inviato nulla. Se questo sportello lavora già su un altro computer, questo mostrerà un codice da confrontare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="74"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="80"/>
         <source>Server &amp;address:</source>
         <translation>&amp;Indirizzo del server:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="75"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="81"/>
         <source>Enrolment &amp;code:</source>
         <translation>&amp;Codice di registrazione:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="76"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="82"/>
+        <source>Central office &amp;fingerprint:</source>
+        <translation>&amp;Impronta dell&apos;ufficio centrale:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="83"/>
         <source>Name of this &amp;computer:</source>
         <translation>&amp;Nome di questo computer:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="86"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="93"/>
         <source>Verification code</source>
         <translation>Codice di verifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="97"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="104"/>
         <source>On a computer of this desk that is already connected, open Desk → Sync… (or click the sync state in the status bar), check that &quot;Devices waiting&quot; lists this computer and type this same code to approve it. If the codes differ, do not approve: someone may be in between.</source>
         <translation>Su un computer dello sportello già collegato apri Sportello → Sincronizzazione… (o fai clic sullo stato della sincronizzazione nella barra in basso), controlla che in «Dispositivi in attesa» compaia questo computer e digita questo stesso codice per approvarlo. Se i codici sono diversi non approvare: qualcuno potrebbe essersi messo in mezzo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="107"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="114"/>
         <source>Waiting for approval…</source>
         <translation>In attesa dell&apos;approvazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="128"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="135"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="141"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="158"/>
         <source>Enter the server address and the enrolment code.</source>
         <translation>Inserisci l&apos;indirizzo del server e il codice di registrazione.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="181"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="199"/>
         <source>This computer is connected to the desk {0}.</source>
         <translation>Questo computer è collegato allo sportello {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="202"/>
+        <source>Central office key: {0} (confirmed).</source>
+        <translation>Chiave dell&apos;ufficio centrale: {0} (confermata).</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="204"/>
+        <source>Central office key: {0} — NOT confirmed: compare it with the central office&apos;s.</source>
+        <translation>Chiave dell&apos;ufficio centrale: {0} — NON confermata: confrontala con quella dell&apos;ufficio centrale.</translation>
     </message>
 </context>
 <context>
@@ -2174,122 +2194,122 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="66"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="67"/>
         <source>All entries</source>
         <translation>Tutte le voci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="67"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="68"/>
         <source>Housing</source>
         <translation>Abitazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="67"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="68"/>
         <source>Jobs and internships</source>
         <translation>Lavoro e tirocini</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="68"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="69"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="68"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="69"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="69"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
         <source>Methodology</source>
         <translation>Metodologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>Territory</source>
         <translation>Territorio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>Free places</source>
         <translation>Posti liberi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>Booked</source>
         <translation>Prenotati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
         <source>From</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
         <source>Decline…</source>
         <translation>Rifiuta…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
         <source>The network&apos;s catalogue is empty on this computer. It arrives with sync once a desk has founded it; a coordinator can also import a catalogue file (iam-desktop catalogue import).</source>
         <translation>Il catalogo della rete è vuoto su questo computer. Arriva con la sincronizzazione quando uno sportello lo ha creato; un coordinatore può anche importare un file di catalogo (iam-desktop catalogue import).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="103"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="104"/>
         <source>Catalogue</source>
         <translation>Catalogo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="104"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="105"/>
         <source>Referrals received</source>
         <translation>Invii ricevuti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="106"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="109"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="164"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="169"/>
         <source>Decline the referral</source>
         <translation>Rifiuta l&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="164"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="169"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
@@ -2828,52 +2848,67 @@
 <context>
     <name>PendingDevicesBox</name>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="201"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="226"/>
         <source>Devices waiting</source>
         <translation>Dispositivi in attesa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="203"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="228"/>
         <source>Computer</source>
         <translation>Computer</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="203"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="228"/>
         <source>Device</source>
         <translation>Dispositivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="211"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="228"/>
+        <source>Desk</source>
+        <translation>Sportello</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="237"/>
         <source>code shown on the new computer, e.g. 482 913</source>
         <translation>codice mostrato sul nuovo computer, es. 482 913</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="212"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="238"/>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="213"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="239"/>
         <source>&amp;Approve</source>
         <translation>&amp;Approva</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="219"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="245"/>
         <source>Code:</source>
         <translation>Codice:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="241"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="263"/>
+        <source> (recovery)</source>
+        <translation> (recupero)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="270"/>
         <source>No computer is waiting.</source>
         <translation>Nessun computer in attesa.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="251"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="280"/>
         <source>Choose the computer and type the code its screen shows.</source>
         <translation>Scegli il computer e digita il codice che mostra il suo schermo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="268"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="300"/>
+        <source>Approved: the new computer of {0} receives the desk key, recovered from the central office&apos;s copy, at its next sync.</source>
+        <translation>Approvato: il nuovo computer di {0} riceve la chiave dello sportello, recuperata dalla copia dell&apos;ufficio centrale, alla prossima sincronizzazione.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="305"/>
         <source>Approved: the new computer receives the desk key at its next sync.</source>
         <translation>Approvato: il nuovo computer riceve la chiave dello sportello alla prossima sincronizzazione.</translation>
     </message>
@@ -3658,62 +3693,67 @@
         <translation>Dati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="91"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="94"/>
         <source>Conflicts…</source>
         <translation>Conflitti…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="93"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="96"/>
         <source>Connect to a server…</source>
         <translation>Collega a un server…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="96"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="99"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="98"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="101"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="134"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="138"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="148"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="152"/>
         <source>{0}, server {1}. This computer waits for approval: on a computer of the desk that is already connected, open Sync → Waiting computers and type this short code: {2}</source>
         <translation>{0}, server {1}. Questo computer attende l&apos;approvazione: su un computer dello sportello già collegato apri Sincronizzazione → Dispositivi in attesa e digita questo codice breve: {2}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="153"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="157"/>
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="155"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="159"/>
         <source>{0}, server {1}. Last success: {2}.</source>
         <translation>{0}, server {1}. Ultima sincronizzazione riuscita: {2}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="159"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="163"/>
         <source>This computer is not connected to a sync server yet: its work stays here only.</source>
         <translation>Questo computer non è ancora collegato a un server di sincronizzazione: il suo lavoro resta solo qui.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="163"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="167"/>
         <source>Changes set aside: {0}. A change that arrives damaged, or before the key that opens it, is set aside and retried at every sync; the rest keeps flowing.</source>
         <translation>Modifiche messe da parte: {0}. Una modifica che arriva danneggiata, o prima della chiave che la apre, viene messa da parte e riprovata a ogni sincronizzazione; il resto continua ad arrivare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="167"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="175"/>
+        <source>Access withdrawn by another desk: {0} case(s) kept here for review, with {1} change(s) the server no longer accepts from this desk. Copy what you need, then discard them.</source>
+        <translation>Accesso revocato da un altro sportello: {0} pratica/e conservata/e qui da rivedere, con {1} modifica/he che il server non accetta più da questo sportello. Copia ciò che ti serve, poi scartale (iam-desktop revoked --discard).</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="179"/>
         <source>Conflicts to review: {0}</source>
         <translation>Conflitti da esaminare: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="180"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="192"/>
         <source>No sync yet.</source>
         <translation>Nessuna sincronizzazione finora.</translation>
     </message>
@@ -3950,27 +3990,27 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="86"/>
         <source>Cases</source>
         <translation>Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="86"/>
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="86"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="86"/>
         <source>Monitoring</source>
         <translation>Monitoraggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/main_window.py" line="83"/>
+        <location filename="../../iam_desktop/ui/main_window.py" line="86"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>

@@ -1,9 +1,12 @@
 """Connecting this computer to a sync server, and approving a desk's new computer (DESIGN.md §5, docs/sync.md).
-``EnrolmentDialog``: server address and one-time enrolment code; the first computer of a desk is connected at
-once, a later one shows the six-digit short code in large digits and waits (polling the server) until an enrolled
-computer of the desk approves it. ``PendingDevicesBox``: on an enrolled computer, the computers waiting for the
-desk key; a coordinator approves one after typing the code its screen shows — a different code means someone is
-in between. All network calls run on the network pool; errors are put into words by the one error catalogue."""
+``EnrolmentDialog``: server address, one-time enrolment code and the central office's key fingerprint (read from
+the central office's screen or sheet: the server's announced key must match it, else nothing is sent to it); the
+first computer of a desk is connected at once, a later one shows the six-digit short code in large digits and
+waits (polling the server) until an enrolled computer of the desk — or the central office — approves it.
+``PendingDevicesBox``: on an enrolled computer, the computers waiting for the desk key (on the central office,
+those of every desk, with the desk's name: approving one recovers that desk's key from its recovery copy); a
+coordinator approves one after typing the code its screen shows — a different code means someone is in between.
+All network calls run on the network pool; errors are put into words by the one error catalogue."""
 
 from __future__ import annotations
 
@@ -55,6 +58,8 @@ class EnrolmentDialog(QDialog):
         self.server_edit = QLineEdit()
         self.server_edit.setPlaceholderText(self.tr("e.g. https://sync.example.org"))
         self.code_edit = QLineEdit()
+        self.fingerprint_edit = QLineEdit()
+        self.fingerprint_edit.setPlaceholderText(self.tr("e.g. 1A2B-3C4D-5E6F-7081-92A3"))
         self.label_edit = QLineEdit(QSysInfo.machineHostName())
         self.message_label = QLabel()
         self.message_label.setStyleSheet(ERROR_STYLE)
@@ -64,8 +69,9 @@ class EnrolmentDialog(QDialog):
         self.connect_button.clicked.connect(self.connect_server)
         intro = QLabel(
             self.tr(
-                "The central office gives you the server address and a one-time enrolment code. "
-                "If this desk already works on another computer, this one will show a code to compare."
+                "The central office gives you the server address, a one-time enrolment code and the fingerprint of "
+                "its key (on its sheet or by phone): the server must announce that same key, otherwise nothing is "
+                "sent to it. If this desk already works on another computer, this one will show a code to compare."
             )
         )
         intro.setWordWrap(True)
@@ -73,6 +79,7 @@ class EnrolmentDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Server &address:"), self.server_edit)
         form.addRow(self.tr("Enrolment &code:"), self.code_edit)
+        form.addRow(self.tr("Central office &fingerprint:"), self.fingerprint_edit)
         form.addRow(self.tr("Name of this &computer:"), self.label_edit)
         form_layout = QVBoxLayout(form_page)
         form_layout.addWidget(intro)
@@ -137,13 +144,23 @@ class EnrolmentDialog(QDialog):
 
     def connect_server(self) -> None:
         server, code = self.server_edit.text().strip(), self.code_edit.text().strip()
+        fingerprint = self.fingerprint_edit.text().strip()
+        enrolment, label = self._desk.sync.enrolment(), self.label_edit.text().strip()
+        if enrolment.state() is not None:
+            # Enrolled, but the central office key was refused (a typo, or a server announcing another key):
+            # the corrected fingerprint is checked again; the code was spent already.
+            self.message_label.clear()
+            self.connect_button.setEnabled(False)
+            self._runner.run_network(lambda: enrolment.confirm_central_fingerprint(fingerprint),
+                                     lambda _pinned: self._finish(), self._refused)  # fmt: skip
+            return
         if not server or not code:
             self.message_label.setText(self.tr("Enter the server address and the enrolment code."))
             return
         self.message_label.clear()
         self.connect_button.setEnabled(False)
-        enrolment, label = self._desk.sync.enrolment(), self.label_edit.text().strip()
-        self._runner.run_network(lambda: enrolment.enrol(server, code, label=label), self._enrolled, self._refused)
+        self._runner.run_network(lambda: enrolment.enrol(server, code, label=label, central_fingerprint=fingerprint),
+                                 self._enrolled, self._refused)  # fmt: skip
 
     def _refused(self, error: BaseException) -> None:
         self.connect_button.setEnabled(True)
@@ -177,8 +194,16 @@ class EnrolmentDialog(QDialog):
 
     def _finish(self) -> None:
         self.poll_timer.stop()
-        name = self.result_info.desk_name if self.result_info else ""
-        self.done_label.setText(self.tr("This computer is connected to the desk {0}.").format(name))
+        state = self._desk.sync.enrolment().state()
+        name = state.desk_name if state else ""
+        done = self.tr("This computer is connected to the desk {0}.").format(name)
+        if state is not None and state.central_pinned:
+            if state.central_confirmed:
+                pinned = self.tr("Central office key: {0} (confirmed).")
+            else:
+                pinned = self.tr("Central office key: {0} — NOT confirmed: compare it with the central office's.")
+            done += "\n" + pinned.format(state.central_fingerprint)
+        self.done_label.setText(done)
         self.pages.setCurrentIndex(self.DONE)
         self.enrolled.emit()
 
@@ -199,13 +224,15 @@ class PendingDevicesBox(QGroupBox):
         self._errors = errors
         self.devices: list[PendingDeviceView] = []
         self.setTitle(self.tr("Devices waiting"))
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Computer"), self.tr("Device")])
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Computer"), self.tr("Desk"), self.tr("Device")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(1, True)  # shown on the central office, which sees every desk's computers
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMaximumHeight(110)
         self.code_edit = QLineEdit()
         self.code_edit.setPlaceholderText(self.tr("code shown on the new computer, e.g. 482 913"))
@@ -234,7 +261,10 @@ class PendingDevicesBox(QGroupBox):
         self.table.setRowCount(len(devices))
         for index, device in enumerate(devices):
             self.table.setItem(index, 0, QTableWidgetItem(device.label or "—"))
-            self.table.setItem(index, 1, QTableWidgetItem(device.device_id[:8]))
+            desk = device.desk_name + (self.tr(" (recovery)") if device.recovery else "")
+            self.table.setItem(index, 1, QTableWidgetItem(desk))
+            self.table.setItem(index, 2, QTableWidgetItem(device.device_id[:8]))
+        self.table.setColumnHidden(1, not any(d.recovery for d in devices))
         if devices:
             self.table.selectRow(0)
         self.message_label.setStyleSheet("")
@@ -258,12 +288,20 @@ class PendingDevicesBox(QGroupBox):
         self.message_label.setStyleSheet(ERROR_STYLE)
         self.message_label.setText(text)
 
-    def _approved(self, _result: object) -> None:
+    def _approved(self, target: PendingDeviceView) -> None:
         self.code_edit.clear()
         rows = self.table.selectionModel().selectedRows()
         if rows and rows[0].row() < len(self.devices):
             self.devices.pop(rows[0].row())
             self.table.removeRow(rows[0].row())
         self.message_label.setStyleSheet(NOTICE_STYLE)
-        self.message_label.setText(self.tr("Approved: the new computer receives the desk key at its next sync."))
+        if target.recovery:
+            self.message_label.setText(
+                self.tr(
+                    "Approved: the new computer of {0} receives the desk key, recovered from the central office's "
+                    "copy, at its next sync."
+                ).format(target.desk_name)
+            )
+        else:
+            self.message_label.setText(self.tr("Approved: the new computer receives the desk key at its next sync."))
         self.approved.emit()

@@ -87,6 +87,9 @@ class SyncPanel(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.quarantine_label = QLabel()
         self.quarantine_label.setWordWrap(True)
+        self.revoked_label = QLabel()  # cases whose access was withdrawn while changes here were unsent
+        self.revoked_label.setWordWrap(True)
+        self.revoked_label.hide()
         self.conflicts_label = QLabel()
         self.conflicts_button = QPushButton(self.tr("Conflicts…"))
         self.conflicts_button.clicked.connect(self.conflicts_requested)
@@ -112,6 +115,7 @@ class SyncPanel(QDialog):
         layout.addWidget(self.runs_title)
         layout.addWidget(self.runs, 1)
         layout.addWidget(self.quarantine_label)
+        layout.addWidget(self.revoked_label)
         layout.addLayout(conflicts_row)
         layout.addWidget(self.pending_box)
         layout.addLayout(buttons)
@@ -163,6 +167,14 @@ class SyncPanel(QDialog):
                 "Changes set aside: {0}. A change that arrives damaged, or before the key that opens it, is set "
                 "aside and retried at every sync; the rest keeps flowing."
             ).format(status.quarantined)
+        )
+        kept = self._desk.sync.revoked() if self._desk.unlocked else {}
+        self.revoked_label.setVisible(bool(kept))
+        self.revoked_label.setText(
+            self.tr(
+                "Access withdrawn by another desk: {0} case(s) kept here for review, with {1} change(s) the server "
+                "no longer accepts from this desk. Copy what you need, then discard them."
+            ).format(len(kept), sum(int(note.get("waiting", 0)) for note in kept.values()))
         )
         self.conflicts_label.setText(self.tr("Conflicts to review: {0}").format(status.conflicts))
         self.conflicts_button.setEnabled(status.conflicts > 0)
