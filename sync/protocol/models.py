@@ -349,11 +349,14 @@ class BlobStatus(WireModel):
     complete: bool
 
 
+BucketId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]$")]
+
+
 class DigestBucket(WireModel):
     """One of the 16 buckets of a desk's partitions (by the first hex digit of the case id); see
     `sync.protocol.partitions` for how digests are computed."""
 
-    bucket: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]$")]
+    bucket: BucketId
     partitions: int
     records: int
     digest: Sha256Hex
@@ -371,9 +374,7 @@ class DigestReply(WireModel):
 class DigestRequest(WireModel):
     """`POST /v1/digests`: the per-partition digests of whole buckets and/or of named partitions."""
 
-    buckets: Annotated[
-        list[Annotated[str, StringConstraints(pattern=r"^[0-9a-f]$")]], Field(max_length=16)
-    ] = Field(default_factory=list)
+    buckets: Annotated[list[BucketId], Field(max_length=16)] = Field(default_factory=list)
     case_ids: Annotated[list[Uuid], Field(max_length=1000)] = Field(default_factory=list)
 
 
