@@ -1,7 +1,7 @@
 """The erasure register and erasure proofs (DESIGN.md §5 promise 4: erasure is real).
 
 The *register* lists every case erased on or through this vault — case id, when, who or how (`here` by an
-operator, `network` by a proven notice, `restore` re-applied after a backup was restored) — and nothing personal.
+operator or `network` by a proven notice; a restore carries the entries over unchanged) — and nothing personal.
 It lives in ``vault_meta`` (one ``erasure:<case id>`` row per case), so it needs no key to read: restoring a backup
 reads the current vault's register before the swap and erases every registered case from the restored file again.
 

@@ -271,7 +271,7 @@ class Merger:
         """Shred the case's keys (every holder, and the wrapped copies received or sent as grants) and drop
         everything local about it: records, attachments, look-ups, conflicts, quarantine, queued changes.
 
-        ``via`` (``here``, ``network``, ``restore``) records a person's erasure in the erasure register, so that
+        ``via`` (``here``, ``network``) records a person's erasure in the erasure register, so that
         restoring an older backup erases the case again; without it (a transfer that expired) nothing is recorded."""
         if via is not None:
             erasures.register(conn, case_id, via=via, by=by)
