@@ -1,4 +1,5 @@
-"""Headless network commands of ``iam-desktop``: ``referral`` (propose, inbox, accept, decline, withdraw, letter),
+"""Headless network commands of ``iam-desktop``: ``referral`` (propose, inbox, list, extract, accept, decline,
+withdraw, complete, refresh, letter),
 ``person`` (export, erase — the person's data rights), ``catalogue`` (found, list, import, export, match, and the
 methodology library's files: attach, files, get), ``retention``
 (review, apply) and ``network sync`` (a sync run plus the grants and erasures only an online desk can deliver). Same
@@ -36,14 +37,22 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
     prop.add_argument("--to", required=True, help="receiving desk (name or id) or partner (catalogue entry id)")
     prop.add_argument("--purpose", required=True, choices=[p.value for p in Purpose])
     prop.add_argument("--opportunity", help="catalogue entry id (a place, a job, a course)")
-    prop.add_argument("--share", default="identity,status,skills,plan", help="comma-separated parts of the file")
+    prop.add_argument(
+        "--share",
+        help="comma-separated sections of the file the receiver reads (default: the "
+        "purpose's, see resources/referrals/sections.json); a transfer always shares the whole case",
+    )
     prop.add_argument("--lawful-basis", default="", help="coordinators: the basis when there is no consent")
     inbox = acts.add_parser("inbox", help="referrals addressed to this desk")
     inbox.add_argument("--json", action="store_true")
     sent = acts.add_parser("list", help="every referral this vault holds")
     sent.add_argument("--json", action="store_true")
+    shown = acts.add_parser("extract", help="the shared extract of a referral (what the receiving desk reads)")
+    shown.add_argument("referral_id")
     for name, text in (("accept", "accept a referral (coordinators)"), ("decline", "decline with a reason"),
-                       ("withdraw", "withdraw a pending referral this desk sent")):  # fmt: skip
+                       ("withdraw", "withdraw a pending referral this desk sent"),
+                       ("complete", "close an accepted referral this desk sent (the receiver's access ends)"),
+                       ("refresh", "copy the chosen sections into the shared extract again")):  # fmt: skip
         act = acts.add_parser(name, help=text)
         act.add_argument("referral_id")
         act.add_argument("--reason", default="")
@@ -116,7 +125,7 @@ def cmd_referral(desk: Desk, args: argparse.Namespace) -> int:
     refs = desk.network.referrals
     action = args.referral_command
     if action == "propose":
-        share = tuple(s.strip() for s in args.share.split(",") if s.strip())
+        share = None if args.share is None else [s.strip() for s in args.share.split(",") if s.strip()]
         rid = refs.propose(args.case_id, args.to, args.purpose, opportunity=args.opportunity, share=share,
                            lawful_basis=args.lawful_basis)  # fmt: skip
         print(rid)
@@ -126,9 +135,11 @@ def cmd_referral(desk: Desk, args: argparse.Namespace) -> int:
     elif action in ("accept", "decline"):
         view = refs.answer(args.referral_id, "accepted" if action == "accept" else "declined", args.reason)
         print(view.state)
-    elif action == "withdraw":
-        refs.withdraw(args.referral_id)
-        print("withdrawn")
+    elif action == "extract":
+        print(json.dumps(asdict(refs.extract(args.referral_id)), ensure_ascii=False, indent=2))
+    elif action in ("withdraw", "complete", "refresh"):
+        getattr(refs, action)(args.referral_id)
+        print({"withdraw": "withdrawn", "complete": "completed", "refresh": "refreshed"}[action])
     else:
         print(desk.network.referral_letter(args.referral_id, args.output, args.doc_lang))
     return 0

@@ -279,6 +279,16 @@ class CaseBook:
         raise CaseReadOnlyError(case_id, to_desk=names.get(meta["desk"]) or str(meta["desk"])[:8],
                                 on="/".join(reversed(day.split("-"))))  # fmt: skip
 
+    def read_only(self, case_id: str) -> CaseReadOnlyError | None:
+        """Why this desk may only read the case (the case file shows it as a banner), or None."""
+        self._desk.require(Permission.VIEW_CASE)
+        with self._desk.vault.engine.connect() as conn:
+            try:
+                self.check_writable(conn, case_id)
+            except CaseReadOnlyError as refusal:
+                return refusal
+        return None
+
     def set_meta(self, conn: Any, case_id: str, **changes: Any) -> None:
         """Change the case's own data (step, status …) inside the caller's transaction; the index follows."""
         records = self._desk.records

@@ -317,157 +317,167 @@
 <context>
     <name>CaseFileView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="261"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="272"/>
         <source>← Cases</source>
         <translation>← Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="262"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="273"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="263"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="274"/>
+        <source>&amp;Refer…</source>
+        <translation>&amp;Invia…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="275"/>
+        <source>Refer the person to another desk or partner, sharing only the parts of the file you choose</source>
+        <translation>Invia la persona a un altro sportello o a un partner, condividendo solo le parti del fascicolo che scegli</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="277"/>
         <source>&amp;Print</source>
         <translation>S&amp;tampa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="264"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="278"/>
         <source>Intake form (scheda di presa in carico)…</source>
         <translation>Scheda di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="265"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="279"/>
         <source>Consent form…</source>
         <translation>Modulo di consenso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="266"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="280"/>
         <source>Privacy notice (informativa)…</source>
         <translation>Informativa privacy…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="267"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="281"/>
         <source>Blank intake form…</source>
         <translation>Modulo vuoto di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="268"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="282"/>
         <source>History of changes</source>
         <translation>Storia delle modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="269"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
         <source>File</source>
         <translation>Scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
         <source>Pathway</source>
         <translation>Percorso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
         <source>Plan</source>
         <translation>Progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
         <source>Diary</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="270"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
         <source>Placements</source>
         <translation>Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="271"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="271"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
         <source>Closure</source>
         <translation>Chiusura</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="274"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="288"/>
         <source>&amp;Save changes</source>
         <translation>&amp;Salva le modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="275"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="289"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="313"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="328"/>
         <source>Opened on {0} by {1} · status: {2} · step {3}</source>
         <translation>Aperto il {0} da {1} · stato: {2} · gradino {3}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="335"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="356"/>
         <source>Previous codici fiscali</source>
         <translation>Codici fiscali precedenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="335"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="356"/>
         <source>Consents</source>
         <translation>Consensi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="336"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="357"/>
         <source>Residence permit</source>
         <translation>Permesso di soggiorno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="336"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="357"/>
         <source>Registrations</source>
         <translation>Iscrizioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="359"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="380"/>
         <source>case opened</source>
         <translation>caso aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="359"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="380"/>
         <source>changed</source>
         <translation>modificato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="360"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="381"/>
         <source>imported</source>
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="426"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="449"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="494"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="538"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="495"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="539"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -2194,124 +2204,139 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="67"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
         <source>All entries</source>
         <translation>Tutte le voci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="68"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="71"/>
         <source>Housing</source>
         <translation>Abitazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="68"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="71"/>
         <source>Jobs and internships</source>
         <translation>Lavoro e tirocini</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="69"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="69"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>Methodology</source>
         <translation>Metodologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
         <source>Territory</source>
         <translation>Territorio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
         <source>Free places</source>
         <translation>Posti liberi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
         <source>Booked</source>
         <translation>Prenotati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
         <source>From</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="79"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="80"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="81"/>
         <source>Decline…</source>
         <translation>Rifiuta…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
         <source>The network&apos;s catalogue is empty on this computer. It arrives with sync once a desk has founded it; a coordinator can also import a catalogue file (iam-desktop catalogue import).</source>
         <translation>Il catalogo della rete è vuoto su questo computer. Arriva con la sincronizzazione quando uno sportello lo ha creato; un coordinatore può anche importare un file di catalogo (iam-desktop catalogue import).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="104"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="111"/>
         <source>Catalogue</source>
         <translation>Catalogo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="105"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="112"/>
         <source>Referrals received</source>
         <translation>Invii ricevuti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="109"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="116"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="169"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="177"/>
         <source>Decline the referral</source>
         <translation>Rifiuta l&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="169"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="177"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="204"/>
+        <source>A transfer: the whole case is in the case list.</source>
+        <translation>Un trasferimento: l&apos;intero caso è nell&apos;elenco dei casi.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="207"/>
+        <source>The referral is over: the shared extract is no longer on this computer.</source>
+        <translation>L&apos;invio è concluso: l&apos;estratto condiviso non è più su questo computer.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="215"/>
+        <source>Extract shared by {0} — read only (copied on {1})</source>
+        <translation>Estratto condiviso da {0} — sola lettura (copiato il {1})</translation>
     </message>
 </context>
 <context>
@@ -2868,47 +2893,47 @@
         <translation>Sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="237"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="238"/>
         <source>code shown on the new computer, e.g. 482 913</source>
         <translation>codice mostrato sul nuovo computer, es. 482 913</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="238"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="239"/>
         <source>Refresh</source>
         <translation>Aggiorna</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="239"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="240"/>
         <source>&amp;Approve</source>
         <translation>&amp;Approva</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="245"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="246"/>
         <source>Code:</source>
         <translation>Codice:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="263"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="264"/>
         <source> (recovery)</source>
         <translation> (recupero)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="270"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="271"/>
         <source>No computer is waiting.</source>
         <translation>Nessun computer in attesa.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="280"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="281"/>
         <source>Choose the computer and type the code its screen shows.</source>
         <translation>Scegli il computer e digita il codice che mostra il suo schermo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="300"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="301"/>
         <source>Approved: the new computer of {0} receives the desk key, recovered from the central office&apos;s copy, at its next sync.</source>
         <translation>Approvato: il nuovo computer di {0} riceve la chiave dello sportello, recuperata dalla copia dell&apos;ufficio centrale, alla prossima sincronizzazione.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="305"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="306"/>
         <source>Approved: the new computer receives the desk key at its next sync.</source>
         <translation>Approvato: il nuovo computer riceve la chiave dello sportello alla prossima sincronizzazione.</translation>
     </message>
@@ -3444,6 +3469,79 @@
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="477"/>
         <source>Save the plan</source>
         <translation>Salva il progetto</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeReferralDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="97"/>
+        <source>Refer the case to another desk</source>
+        <translation>Invia il caso a un altro sportello</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="99"/>
+        <source>Housing</source>
+        <translation>Abitazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="100"/>
+        <source>Job</source>
+        <translation>Lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="101"/>
+        <source>Training</source>
+        <translation>Formazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="102"/>
+        <source>Transfer of the whole case</source>
+        <translation>Trasferimento dell&apos;intero caso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="111"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Destinatario:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="112"/>
+        <source>&amp;Purpose:</source>
+        <translation>&amp;Finalità:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="113"/>
+        <source>&amp;Opportunity:</source>
+        <translation>&amp;Opportunità:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="114"/>
+        <source>Lawful &amp;basis (no consent):</source>
+        <translation>&amp;Base giuridica (senza consenso):</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="115"/>
+        <source>coordinators only, when the person has not consented</source>
+        <translation>solo coordinatori, se la persona non ha dato il consenso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="116"/>
+        <source>Data to share</source>
+        <translation>Dati da condividere</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="132"/>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="141"/>
+        <source>A transfer gives the receiving desk the whole case; this desk keeps read-only access for the configured days.</source>
+        <translation>Un trasferimento dà allo sportello destinatario l&apos;intero caso; questo sportello lo conserva in sola lettura per i giorni stabiliti.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/propose.py" line="144"/>
+        <source>The receiving desk reads a copy of only these parts (a shared extract), never the rest of the file.</source>
+        <translation>Lo sportello destinatario legge una copia solo di queste parti (un estratto condiviso), mai il resto del fascicolo.</translation>
     </message>
 </context>
 <context>

@@ -261,3 +261,36 @@ def test_erasing_the_person_erases_every_extract(
         raw = path.read_bytes()
         for text in KNOWN_STRINGS:
             assert text.encode() not in raw, (path.name, text)
+
+
+def test_b_inbox_shows_the_extract_read_only(net: Net, catalogue_file: Path, qtbot, screenshot_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from iam_desktop.ui.errors import ErrorDialog
+    from iam_desktop.ui.network import NetworkView
+    from iam_desktop.ui.tasks import TaskRunner
+
+    a, b = net.a, net.b
+    _found(net, catalogue_file)
+    case_id = a.cases.intake(PERSON, extra=EXTRA)
+    a.network.referrals.propose(case_id, b.network.referrals.my_desk_id(), "housing", opportunity="casa-re-1",
+                                share=["identity", "italian", "household"])  # fmt: skip
+    netsync(a, b)
+    failures: list[BaseException] = []
+    view = NetworkView(b, TaskRunner(inline=True, fallback_error=failures.append), ErrorDialog(lambda: "it"),
+                       lambda: "it")  # fmt: skip
+    qtbot.addWidget(view)
+    view.resize(1100, 720)
+    view.show()
+    view.reload()
+    view.tabs.setCurrentIndex(1)
+    view.inbox.selectRow(0)
+    shown = view.extract.toPlainText()
+    a_name = next(
+        d["name"] for d in b.network.catalogue.directory() if d["desk_id"] == a.network.referrals.my_desk_id()
+    )
+    assert f"Extract shared by {a_name} — read only" in shown  # the UI in English here, the data labels in Italian
+    for label in ("Dati anagrafici di base", "Zebrafittizio", "Livello di italiano", "A2", "figlio"):
+        assert label in shown, label
+    for absent in ("Recapiti", "+39", "saldatura", "Istruzione"):
+        assert absent not in shown, absent
+    assert not failures
+    view.grab().save(str(screenshot_dir / "network_inbox_extract.png"))

@@ -1,7 +1,9 @@
 """The "Rete" section of the main window: the network's shared catalogue (filterable by kind, with the places a
 double booking over-commits marked) and the referral inbox of this desk, where a coordinator accepts or declines
-(with a reason) the referral selected. Talks only to ``desk.network``; every read and write runs on the task
-runner's database worker and comes back by callback; ``changed`` fires after an answer (cases may have moved)."""
+(with a reason) the referral selected — below it, the shared extract of a housing, job or training referral (only
+the sections the sending desk chose, read-only). Talks only to ``desk.network``; every read and write runs on the
+task runner's database worker and comes back by callback; ``changed`` fires after an answer (cases may have
+moved)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -49,7 +52,7 @@ def load(desk: Desk) -> dict[str, Any]:
     inbox = [
         {**v.as_dict(), "from_desk": names.get(v.from_desk, v.from_desk[:8])} for v in desk.network.referrals.inbox()
     ]
-    return {"entries": entries, "inbox": inbox}
+    return {"entries": entries, "inbox": inbox, "names": names}
 
 
 class NetworkView(QWidget):
@@ -61,7 +64,7 @@ class NetworkView(QWidget):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self._desk, self._runner, self._errors, self._language = desk, runner, errors, language
-        self._data: dict[str, Any] = {"entries": [], "inbox": []}
+        self._data: dict[str, Any] = {"entries": [], "inbox": [], "names": {}}
         self.tabs = QTabWidget(self)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All entries"), "")
@@ -79,6 +82,9 @@ class NetworkView(QWidget):
         self.accept.clicked.connect(lambda: self._answer("accepted"))
         self.decline.clicked.connect(lambda: self._answer("declined"))
         self.inbox.itemSelectionChanged.connect(self._buttons)
+        self.inbox.itemSelectionChanged.connect(self._selected)
+        self.extract = QTextBrowser()
+        self.extract.setMinimumHeight(160)
 
         catalogue_page = QWidget()
         col = QVBoxLayout(catalogue_page)
@@ -95,7 +101,8 @@ class NetworkView(QWidget):
         col.addWidget(self.catalogue)
         inbox_page = QWidget()
         col2 = QVBoxLayout(inbox_page)
-        col2.addWidget(self.inbox)
+        col2.addWidget(self.inbox, 2)
+        col2.addWidget(self.extract, 3)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.decline)
@@ -128,13 +135,14 @@ class NetworkView(QWidget):
 
     def clear(self) -> None:
         """Forget what was shown (on lock)."""
-        self._loaded({"entries": [], "inbox": []})
+        self._loaded({"entries": [], "inbox": [], "names": {}})
         self.methodology.clear()
 
     def _loaded(self, data: dict[str, Any]) -> None:
         self._data = data
         self._fill_catalogue()
         rows = data["inbox"]
+        self.extract.clear()
         self.inbox.setRowCount(len(rows))
         for r, view in enumerate(rows):
             values = [view["state"], view["purpose"], view["from_desk"], view["opportunity"] or "",
@@ -182,6 +190,30 @@ class NetworkView(QWidget):
         rid = view["referral_id"]
         self._runner.run_database(lambda: self._desk.network.referrals.answer(rid, decision, reason),
                                   self._answered, self._errors.show)  # fmt: skip
+
+    def _selected(self) -> None:
+        """Show what the selected referral shares: its extract (read on the worker, audited), or why there is none."""
+        view = self.selected_referral()
+        if view is None:
+            self.extract.clear()
+        elif view["extract_id"]:
+            rid = view["referral_id"]
+            self._runner.run_database(lambda: self._desk.network.referrals.extract(rid), self._show_extract,
+                                      self._errors.show)  # fmt: skip
+        elif view["purpose"] == "transfer":
+            self.extract.setPlainText(self.tr("A transfer: the whole case is in the case list."))
+        else:
+            self.extract.setPlainText(
+                self.tr("The referral is over: the shared extract is no longer on this computer.")
+            )
+
+    def _show_extract(self, extract: Any) -> None:
+        from .extract_text import extract_html
+
+        sender = self._data["names"].get(extract.from_desk) or extract.from_name or extract.from_desk[:8]
+        copied = str(extract.copied_at)[:10].split("-")
+        title = self.tr("Extract shared by {0} — read only (copied on {1})").format(sender, "/".join(reversed(copied)))
+        self.extract.setHtml(extract_html(title, extract, self._language()))
 
     def _answered(self, _view: object) -> None:
         self.changed.emit()

@@ -33,12 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iam_desktop.domain.errors import ValidationError
+from iam_desktop.domain.errors import IamError, ValidationError
 from iam_desktop.domain.forms import FieldDef, FormDefinition
 from iam_desktop.domain.roles import Permission
 from iam_desktop.services.cases import CaseFile
 from iam_desktop.services.desk import Changes, Desk
 from iam_desktop.services.documents import intake_form, print_languages
+from iam_desktop.services.messages import describe
 
 from ..errors import ErrorDialog
 from ..intake.checking import check_answers, service_refusal
@@ -56,6 +57,7 @@ MAX_VALUE_CHARS = 90
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 EDIT_FORM_ID = "case-edit"  # the draft of an edit in progress when the desk locks
 DRAFT_DELAY_MS = 1500
+READ_ONLY_STYLE = "background: #fff4e5; color: #7a4b00; border: 1px solid #f0c36d; padding: 6px; font-weight: bold;"
 
 
 def short_value(value: Any) -> str:
@@ -166,6 +168,12 @@ class CaseFileView(QWidget):
         self.meta_label = QLabel()
         self.meta_label.setStyleSheet("color: palette(placeholder-text);")
         self.edit_button = QPushButton()
+        self.refer_button = QPushButton()
+        self.read_only: IamError | None = None  # a case transferred away: read only here (see CaseBook.read_only)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(READ_ONLY_STYLE)
+        self.read_only_banner.hide()
         self.print_button = QToolButton()
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.print_menu = QMenu(self)
@@ -181,6 +189,7 @@ class CaseFileView(QWidget):
         titles.addWidget(self.meta_label)
         top.addLayout(titles, 1)
         top.addWidget(self.edit_button)
+        top.addWidget(self.refer_button)
         top.addWidget(self.print_button)
 
         self.summary = CaseSummary(self.form)
@@ -222,6 +231,7 @@ class CaseFileView(QWidget):
         read_layout = QVBoxLayout(read_page)
         read_layout.setContentsMargins(0, 0, 0, 0)
         read_layout.addLayout(top)
+        read_layout.addWidget(self.read_only_banner)
         read_layout.addWidget(self.tabs, 1)
 
         self.editor = FormView(self.form, language())
@@ -247,6 +257,7 @@ class CaseFileView(QWidget):
 
         self.back_button.clicked.connect(self.closed)
         self.edit_button.clicked.connect(lambda: self.start_editing())
+        self.refer_button.clicked.connect(self.propose_referral)
         self.draft_timer = QTimer(self)
         self.draft_timer.setSingleShot(True)
         self.draft_timer.setInterval(DRAFT_DELAY_MS)
@@ -260,6 +271,9 @@ class CaseFileView(QWidget):
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("← Cases"))
         self.edit_button.setText(self.tr("&Edit"))
+        self.refer_button.setText(self.tr("&Refer…"))
+        self.refer_button.setToolTip(self.tr("Refer the person to another desk or partner, sharing only the parts "
+                                             "of the file you choose"))  # fmt: skip
         self.print_button.setText(self.tr("&Print"))
         self.print_actions["intake"].setText(self.tr("Intake form (scheda di presa in carico)…"))
         self.print_actions["consent"].setText(self.tr("Consent form…"))
@@ -288,11 +302,12 @@ class CaseFileView(QWidget):
         """Show a case; with ``resume_editing`` (an edit's draft after unlocking) go straight back to the editor."""
         desk = self._desk
 
-        def read() -> tuple[CaseFile, dict[str, str]]:
-            return desk.cases.open(case_id), {op.id: op.display_name for op in desk.operators()}
+        def read() -> tuple[CaseFile, dict[str, str], IamError | None]:
+            return desk.cases.open(case_id), {op.id: op.display_name for op in desk.operators()}, \
+                desk.cases.read_only(case_id)  # fmt: skip
 
-        def shown(result: tuple[CaseFile, dict[str, str]]) -> None:
-            self.operators = result[1]
+        def shown(result: tuple[CaseFile, dict[str, str], IamError | None]) -> None:
+            self.operators, self.read_only = result[1], result[2]
             self._show(result[0])
             if resume_editing is not None:
                 self.start_editing(resume_editing)
@@ -317,8 +332,14 @@ class CaseFileView(QWidget):
         )  # fmt: skip
         self.summary.show_answers(self.answers, language)
         self._show_history(case, operators, language)
-        can_edit = self._desk.can(Permission.EDIT_CASE)
+        can_edit = self._desk.can(Permission.EDIT_CASE) and self.read_only is None
+        self.read_only_banner.setVisible(self.read_only is not None)
+        if self.read_only is not None:
+            self.read_only_banner.setText(describe(self.read_only, language))
+        for key, panel in self.pathway_panels.items():
+            panel.setEnabled(key == "timeline" or self.read_only is None)  # the service refuses the writes too
         self.edit_button.setEnabled(can_edit)
+        self.refer_button.setEnabled(can_edit)
         self.print_button.setEnabled(self._desk.can(Permission.PRINT))
         self.attachments.show_attachments(case.case_id, case.attachments, can_edit)
         if self._pathway_case != case.case_id:
@@ -385,6 +406,8 @@ class CaseFileView(QWidget):
     def clear(self) -> None:
         """Forget the case shown (on lock): names must not stay behind the lock screen."""
         self.case = None
+        self.read_only = None
+        self.read_only_banner.hide()
         self.answers = {}
         self.title_label.clear()
         self.meta_label.clear()
@@ -478,6 +501,27 @@ class CaseFileView(QWidget):
             return
         self.editor.show_findings({placed[0]: placed[1]}, {})
         self.editor.focus_field(placed[0])
+
+    # -- referral ------------------------------------------------------------------------------------------
+
+    def propose_referral(self) -> None:
+        """The "refer" dialog (what to share, pre-filled by purpose); the referral is written on the worker."""
+        if self.case is None:
+            return
+        from ..network.propose import ProposeReferralDialog, choices
+
+        desk, case_id = self._desk, self.case.case_id
+
+        def ask(offer: Any) -> None:
+            dialog = ProposeReferralDialog(offer, self._language(), self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            answers = dialog.values()
+            self._runner.run_database(lambda: desk.network.referrals.propose(case_id, **answers),
+                                      lambda _rid: self.changes_applied.emit(Changes(cases=True)),
+                                      self._errors.show)  # fmt: skip
+
+        self._runner.run_database(lambda: choices(desk), ask, self._errors.show)
 
     # -- printing ------------------------------------------------------------------------------------------
 
