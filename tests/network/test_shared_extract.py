@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -75,7 +76,11 @@ def _found(net: Net, catalogue_file: Path) -> None:
 
 
 def test_b_reads_exactly_the_chosen_sections_and_nothing_of_the_case(
-    net: Net, catalogue_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    net: Net,
+    catalogue_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
 ) -> None:
     a, b = net.a, net.b
     _found(net, catalogue_file)
@@ -126,6 +131,13 @@ def test_b_reads_exactly_the_chosen_sections_and_nothing_of_the_case(
     a_id = a.network.referrals.my_desk_id()
     assert b_id not in _holdings(net, case_id)
     assert _holdings(net, view.extract_id) >= {a_id, b_id}
+    # The letter lists what was shared, in Italian and the person's language.
+    letter = a.network.referral_letter(referral, tmp_path / "invio.pdf", "fr")
+    text = subprocess.run(["pdftotext", str(letter), "-"], capture_output=True, text=True, check=True).stdout
+    for line in ("Dati anagrafici di base", "Livello di italiano", "Nucleo familiare", "Composition du foyer",
+                 "copia solo di queste parti"):  # fmt: skip
+        assert line in text, line
+    assert "Recapiti" not in text and "Istruzione" not in text
     # The central office reads the extract too (it reads every partition of the network).
     assert net.central.network.referrals.extract(referral).sections["identity"]["person"]["family_name"] == (
         "Zebrafittizio"
