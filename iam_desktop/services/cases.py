@@ -331,6 +331,7 @@ class CaseBook:
         if not data.startswith(ATTACHMENT_TYPES[media_type]):
             raise ValidationError("attachment", "attachment_type_mismatch", extension=path.suffix)
         with translate_errors(), self._desk.vault.engine.begin() as conn:
+            self.check_writable(conn, case_id)
             info = lookup.put_attachment(conn, self._desk.records, case_id, filename=path.name,
                                          media_type=media_type, kind=kind, data=data)  # fmt: skip
             audit.append(conn, operator_id=actor.id, action="attachment.add", case_id=case_id,

@@ -26,7 +26,9 @@ def _queued(desk: object, case_id: str) -> int:
         return int(conn.execute(select(func.count()).select_from(outbox).where(outbox.c.case_id == case_id)).scalar())
 
 
-def test_the_sending_desk_can_read_but_not_write_a_transferred_case(net: Net, catalogue_file: Path) -> None:
+def test_the_sending_desk_can_read_but_not_write_a_transferred_case(
+    net: Net, catalogue_file: Path, tmp_path: Path
+) -> None:
     a, b = net.a, net.b
     a.network.catalogue.found()
     a.network.catalogue.import_file(catalogue_file)
@@ -50,6 +52,8 @@ def test_the_sending_desk_can_read_but_not_write_a_transferred_case(net: Net, ca
     assert f"trasferito a {b_name} il {dt.date.today():%d/%m/%Y}" in it and "solo lettura" in it
     assert "read only" in describe(err.value, "en")
 
+    scan = tmp_path / "permesso.pdf"
+    scan.write_bytes(b"%PDF-1.4 scansione")
     assert a.operator is not None
     operator = a.operator.id
     ticked = next(c.criterion_id for s in a.pathway.ladder.steps for c in s.criteria if c.fact is None)
@@ -63,13 +67,14 @@ def test_the_sending_desk_can_read_but_not_write_a_transferred_case(net: Net, ca
         "move": lambda: a.pathway.move(case_id, 2, reason="prova", override=True),
         "follow_up": lambda: a.pathway.record_follow_up(case_id, 6),
         "close": lambda: a.pathway.close(case_id, Outcome.TRASFERITO),
+        "attachment": lambda: a.cases.attach(case_id, scan),
     }
     for name, write in writes.items():
         with pytest.raises(CaseReadOnlyError):
             write()
         assert _queued(a, case_id) == before, name  # refused before anything was written
     assert a.cases.open(case_id).person["email"] == "prima@example.org"  # still readable here
-    assert a.pathway.diary(case_id) == []
+    assert a.pathway.diary(case_id) == [] and a.cases.open(case_id).attachments == []
 
     # B, responsible now, writes; A reads B's change after a sync and still cannot write.
     assert b.cases.update(case_id, {**PERSON, "email": "nuovo@example.org"}) == ["email"]
