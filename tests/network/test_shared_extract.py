@@ -306,3 +306,19 @@ def test_b_inbox_shows_the_extract_read_only(net: Net, catalogue_file: Path, qtb
         assert absent not in shown, absent
     assert not failures
     view.grab().save(str(screenshot_dir / "network_inbox_extract.png"))
+
+
+def test_a_broken_sections_file_is_refused_with_a_clear_code() -> None:
+    from iam_desktop.domain.referral import parse_share_rules
+
+    good = {"id": "identity", "label": {"it": "Dati", "en": "Identity"}, "person": ["family_name"]}
+    for data, value in (
+        ({"sections": [{"id": "identity", "label": {"it": "Dati"}}]}, "identity"),  # no English label
+        ({"sections": [good, good]}, "identity"),  # the same id twice
+        ({"sections": [good], "defaults": {"housing": ["identity", "contact"]}}, "housing"),  # unknown section
+        ({"sections": [good], "defaults": {"holiday": ["identity"]}}, "holiday"),  # unknown purpose
+    ):
+        with pytest.raises(ValidationError) as err:
+            parse_share_rules(data)
+        assert (err.value.code, err.value.params["value"]) == ("referral_sections_invalid", value)
+    assert parse_share_rules({"sections": [good]}).ids() == ("identity",)
