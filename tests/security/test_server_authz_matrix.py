@@ -58,6 +58,9 @@ EXPECTED: dict[str, dict[str, str]] = {
     "POST /v1/grants": _row("403 e300", "200 rejected e301", "200 applied", "200 applied"),
     "DELETE /v1/cases/{id}/grants/{desk}": _row("403 e300", "403 e301", "200", "200"),
     "POST /v1/cases/{id}/erase": _row("403 e300", "403 e301", "200", "200"),
+    "GET /v1/digest": _row("403 e300", "200", "200", "200"),
+    "POST /v1/digests": _row("403 e300", "200 without A's case", "200 with A's case", "200 with A's case"),
+    "GET /v1/partitions/{id}/changes": _row("403 e300", "403 e301", "200 with A's case", "200 with A's case"),
     "PUT /v1/blobs/{sha256}": _row("403 e300", "403 e301", "200", "200"),
     "GET /v1/blobs/{sha256}/status": _row("403 e300", "403 e301", "200", "200"),
     "GET /v1/blobs/{sha256}": _row("403 e300", "403 e301", "200", "200"),
@@ -246,6 +249,18 @@ def _put(w: World, headers: dict[str, str], _device: ReferenceDevice | None) -> 
     return "200" if response.status_code == 200 else _error(response)
 
 
+def _digests(w: World, headers: dict[str, str], _device: ReferenceDevice | None) -> str:
+    response = requests.post(w.server.url + "/v1/digests", json={"case_ids": [w.case_a]}, headers=headers, timeout=30)
+    if response.status_code != 200:
+        return _error(response)
+    listed = any(p["case_id"] == w.case_a for p in response.json()["partitions"])
+    return "200 with A's case" if listed else "200 without A's case"
+
+
+def _partition(w: World, body: Any) -> str:
+    return "with A's case" if any(c["case_id"] == w.case_a for c in body["changes"]) else "without A's case"
+
+
 def _pending_of_a(w: World, body: Any) -> str:
     return "A's" if any(d["device_id"] == w.pending.device_id for d in body["devices"]) else "not A's"
 
@@ -266,6 +281,9 @@ PROBES: dict[str, Probe] = {
     "POST /v1/grants": _grants,
     "DELETE /v1/cases/{id}/grants/{desk}": _revoke_grant,
     "POST /v1/cases/{id}/erase": _erase,
+    "GET /v1/digest": _get("/v1/digest"),
+    "POST /v1/digests": _digests,
+    "GET /v1/partitions/{id}/changes": _get("/v1/partitions/{w.case_a}/changes", _partition),
     "PUT /v1/blobs/{sha256}": _put,
     "GET /v1/blobs/{sha256}/status": _get("/v1/blobs/{w.blob_a}/status"),
     "GET /v1/blobs/{sha256}": lambda w, h, d: (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ import requests
 
 from iam_desktop.domain.errors import TamperedError
 from iam_desktop.services.desk import Desk
+from iam_desktop.services.sync_repair import LAST_CHECK
+from iam_desktop.vault import sync_state
 from iam_desktop.vault.erasures import make_proof
 from iam_desktop.vault.paths import DataDir
 from sync.server.testing import ServerProcess
@@ -101,17 +104,32 @@ ALTERATIONS: dict[str, Callable[[dict[str, str]], Callable[[Page], Page]]] = {
 }  # fmt: skip
 
 
+def _partition_check_due(desk: Desk, due: bool) -> None:
+    """Make the after-pull partition check (services.sync_repair) due, or not, in the next run."""
+    with desk.vault.engine.begin() as conn:
+        sync_state.put(conn, LAST_CHECK, "0" if due else str(time.time()))
+
+
 @pytest.mark.parametrize("alteration", list(ALTERATIONS))
 def test_an_altered_change_is_quarantined_and_never_merged(
     desk_pair: tuple[Desk, Desk, dict[str, str]], alteration: str
 ) -> None:
     a, b, ids = desk_pair
+    _partition_check_due(b, False)
     report = b.sync.client(session=MaliciousSession(ALTERATIONS[alteration](ids))).run_once()
     assert report.ok and report.quarantined == 2, report  # both versions of the first case's record
     # A change claiming another case is looked up under that case's key, which has another key id: "no key".
     expected = "no_key" if alteration == "case id swapped" else "tampered"
     assert {q["reason"] for q in b.sync.quarantine()} == {expected}
     assert b.cases.row(ids["first"]) is None  # nothing of the altered record was merged
+    # The server's partition digests differ from the replica's, so the next check fetches that partition's history
+    # outside the pull and rebuilds it from the genuine changes: the desk ends on A's real version.
+    _partition_check_due(b, True)
+    report = b.sync.client(session=MaliciousSession(ALTERATIONS[alteration](ids))).run_once()
+    # (a change claiming the second case was set aside under it: that partition may be compared and rebuilt too)
+    assert report.ok and report.partitions_repaired >= 1, report
+    assert b.cases.open(ids["first"]).person == a.cases.open(ids["first"]).person
+    assert b.sync.quarantine() == []
     assert b.cases.open(ids["second"]).person == a.cases.open(ids["second"]).person  # the rest applied
 
 
@@ -140,24 +158,31 @@ def _restamp(ids: dict[str, str]) -> Callable[[Page], Page]:
 def test_an_older_version_grafted_under_the_newer_metadata_is_refused(
     desk_pair: tuple[Desk, Desk, dict[str, str]],
 ) -> None:
-    _a, b, ids = desk_pair
+    a, b, ids = desk_pair
+    _partition_check_due(b, False)
     report = b.sync.client(session=MaliciousSession(_graft(ids))).run_once()
     assert report.ok and report.quarantined == 1, report
     assert [q["reason"] for q in b.sync.quarantine()] == ["tampered"]
     assert b.cases.open(ids["first"]).person["phone"] == ids["old_phone"]  # the older, genuine version only
+    _partition_check_due(b, True)  # the partition check then fetches the genuine newer version outside the pull
+    report = b.sync.client().run_once()
+    assert report.ok and report.pulled == 0 and report.partitions_repaired == 1, report
+    assert b.cases.open(ids["first"]).person == a.cases.open(ids["first"]).person
 
 
 def test_an_older_change_restamped_in_place_of_the_newer_is_never_merged(
     desk_pair: tuple[Desk, Desk, dict[str, str]],
 ) -> None:
     """The older change served again with the newer clock stamp: its change id was applied already, so it is
-    dropped before it could win the merge. What the server withheld (the newer version) is NOT detected: the
-    replica stays on the older, genuine version until the server serves the newer one — see docs/security.md."""
+    dropped before it could win the merge. What the pull withheld (the newer version) shows in the partition
+    digest, so the same run fetches that partition's history and the replica reaches the newer, genuine version.
+    (A server that lies in its digests as well can still withhold a change — see docs/security.md.)"""
     a, b, ids = desk_pair
     report = b.sync.client(session=MaliciousSession(_restamp(ids))).run_once()
     assert report.ok and report.quarantined == 0 and report.conflicts == 0, report
-    assert b.cases.open(ids["first"]).person["phone"] == ids["old_phone"]
-    assert b.cases.open(ids["first"]).person["phone"] != a.cases.open(ids["first"]).person["phone"]
+    assert report.partitions_repaired == 1, report
+    assert b.cases.open(ids["first"]).person["phone"] != ids["old_phone"]
+    assert b.cases.open(ids["first"]).person["phone"] == a.cases.open(ids["first"]).person["phone"]
 
 
 def test_a_replayed_old_page_changes_nothing(desk_pair: tuple[Desk, Desk, dict[str, str]]) -> None:
