@@ -24,7 +24,7 @@ from sync.server.tables import blob_chunks, blobs, cases, changes, desks, grants
 __all__ = ["CasesMixin"]
 
 
-def _check_holds(conn: sa.Connection, device: DeviceRow, case_id: str) -> int:
+def check_holds(conn: sa.Connection, device: DeviceRow, case_id: str) -> int:
     """The case's number; refused unless the device's desk holds the (existing, not erased) case or the device
     is a central one."""
     known, numbers = case_numbers(conn, {case_id})
@@ -56,7 +56,7 @@ class CasesMixin:
     def revoke_grant(self, device: DeviceRow, case_id: str, desk_id: str) -> RevokeReply:
         require_active(device)
         with write_tx(self.engine) as (conn, counter):
-            case_no = _check_holds(conn, device, case_id)
+            case_no = check_holds(conn, device, case_id)
             result = conn.execute(grants.delete().where(grants.c.case_no == case_no, grants.c.desk_id == desk_id))
             held = conn.execute(holdings.delete().where(holdings.c.case_no == case_no, holdings.c.desk_id == desk_id))
             if not held.rowcount:
@@ -70,7 +70,7 @@ class CasesMixin:
         holding the case key can check it."""
         require_active(device)
         with write_tx(self.engine) as (conn, counter):
-            case_no = _check_holds(conn, device, case_id)
+            case_no = check_holds(conn, device, case_id)
             holders = {
                 r.desk_id for r in conn.execute(sa.select(holdings.c.desk_id).where(holdings.c.case_no == case_no))
             }

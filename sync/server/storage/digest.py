@@ -29,8 +29,9 @@ from sync.protocol import (
     summarise,
 )
 from sync.server.storage.base import DeviceRow, PullPage
+from sync.server.storage.cases import check_holds
 from sync.server.storage.engine import decode_cursor, encode_cursor
-from sync.server.storage.log import case_numbers, holdings_of, require_active
+from sync.server.storage.log import require_active
 from sync.server.tables import cases, changes, grants, holdings, tombstones
 
 __all__ = ["DigestMixin"]
@@ -105,16 +106,10 @@ class DigestMixin:
             raise ProtocolError(ErrorCode.BAD_CURSOR, "not a partition cursor")
         after = numbers_in[0]
         with self.engine.connect() as conn, conn.begin():
-            known, numbers = case_numbers(conn, {case_id})
-            if case_id not in known:
-                raise ProtocolError(ErrorCode.NOT_FOUND, "no such case")
-            if known[case_id]:
-                raise ProtocolError(ErrorCode.CASE_ERASED, "the case was erased")
-            if not device.central and (case_id, device.desk_id) not in holdings_of(conn, {case_id}):
-                raise ProtocolError(ErrorCode.CASE_FORBIDDEN, "the desk does not hold this case")
+            case_no = check_holds(conn, device, case_id)
             rows = conn.execute(
                 sa.select(changes.c.seq, changes.c.envelope)
-                .where(changes.c.case_no == numbers[case_id], changes.c.seq > after)
+                .where(changes.c.case_no == case_no, changes.c.seq > after)
                 .order_by(changes.c.seq)
                 .limit(limit)
             ).all()
@@ -122,9 +117,9 @@ class DigestMixin:
             if after == 0:
                 desk_grants = sa.select(grants.c.case_id, grants.c.desk_id, grants.c.key_id, grants.c.wrapped_key)
                 found = conn.execute(
-                    desk_grants.where(
-                        grants.c.case_no == numbers[case_id], grants.c.desk_id == device.desk_id
-                    ).order_by(grants.c.seq)
+                    desk_grants.where(grants.c.case_no == case_no, grants.c.desk_id == device.desk_id).order_by(
+                        grants.c.seq
+                    )
                 ).all()
         end = int(rows[-1].seq) if rows else after
         return PullPage(
