@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, select, update
 
-from iam_desktop.vault import lookup
+from iam_desktop.vault import lookup, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.outbox import Envelope
-from iam_desktop.vault.tables import attachments, blob_queue
+from iam_desktop.vault.tables import attachments, blob_queue, records
 from iam_desktop.vault.vault import now_iso
 from sync.protocol import BlobStatus, ErrorCode
 
@@ -107,6 +107,42 @@ class BlobSync:
         return self.desk.vault.engine
 
     # -- up --------------------------------------------------------------------------------------------
+    def adopt(self) -> int:
+        """Give a synced record to every attachment stored before the vault learnt to sync them (vault migration
+        0004): without it such a file never leaves this computer. Each gets its ``attachment_record`` change and
+        its blob queued for upload — as if attached now — in one transaction; the next push sends them. One
+        anti-join per run: cheap, and it also catches a vault restored from a backup made before 0004."""
+        unsynced = (
+            select(attachments.c.attachment_id, attachments.c.case_id, attachments.c.key_id, attachments.c.sealed)
+            .where(attachments.c.attachment_id.not_in(
+                select(records.c.record_id).where(records.c.kind == lookup.ATTACHMENT_RECORD_KIND)))
+        )  # fmt: skip
+        adopted = 0
+        with translate_errors(), self._engine.begin() as conn:
+            rows = list(conn.execute(unsynced))
+            kept = sync_state.revoked_cases(conn)  # access withdrawn: nothing more is sent for those cases
+            by_case: dict[str, list[Any]] = {}
+            for row in rows:
+                if row.case_id not in kept:
+                    by_case.setdefault(row.case_id, []).append(row)
+            for case_id, case_rows in by_case.items():
+                infos = {i.attachment_id: i for i in lookup.list_attachments(conn, self.desk.records, case_id)}
+                for row in case_rows:
+                    info = infos[row.attachment_id]
+                    sealed = bytes(row.sealed)
+                    digest = hashlib.sha256(sealed).hexdigest()
+                    payload = {"filename": info.filename, "media_type": info.media_type, "kind": info.kind,
+                               "subject": info.subject, "size": info.size, "sha256": digest,
+                               "sealed_size": len(sealed), "key_id": row.key_id,
+                               "created_at": info.created_at}  # fmt: skip
+                    self.desk.records.put(conn, case_id=case_id, kind=lookup.ATTACHMENT_RECORD_KIND,
+                                          record_id=row.attachment_id, payload=payload)  # fmt: skip
+                    lookup.queue_blob(conn, row.attachment_id, case_id, lookup.UP, digest, len(sealed))
+                    adopted += 1
+        if adopted:
+            log.info("%d attachment(s) stored before sync of attachments adopted for upload", adopted)
+        return adopted
+
     def held(self, conn: Connection, rows: Iterable[Envelope]) -> dict[str, Any]:
         """The queue rows of the batch's attachment changes whose blob the server has not completed yet."""
         ids = [e.record_id for e in rows if e.kind == lookup.ATTACHMENT_RECORD_KIND and not e.deleted]
@@ -146,10 +182,7 @@ class BlobSync:
                 part = bytes(sealed[received : received + chunk])
                 params = {"case_id": q.case_id, "size": len(sealed), "offset": received}
                 try:
-                    # Transport's own sender: its timeouts, token and error mapping. A PUT is never retried by
-                    # urllib3 (a chunk sent twice is refused by offset anyway); the next run resumes.
-                    response = transport._send("PUT", path, params=params, data=part,
-                                               headers={"Content-Type": "application/octet-stream"})  # fmt: skip
+                    status = transport.put_bytes(path, part, BlobStatus, params)
                 except SyncError as exc:
                     if reason_of(exc) != "offset" or offset_retries == 0:
                         raise
@@ -157,9 +190,7 @@ class BlobSync:
                     received = self._server_received(transport, q.sha256, len(sealed))
                     continue
                 finally:
-                    transport.bytes_up += len(part)
                     self.run.bytes_up += len(part)
-                status = BlobStatus.model_validate_json(response.content)
                 received = len(sealed) if status.complete else status.received
         except SyncError as exc:
             if exc.problem in _FATAL:
@@ -220,13 +251,8 @@ class BlobSync:
             return
         expected = int(record.payload.get("sealed_size", 0)) or q.size
         try:
-            response = transport._send("GET", f"/v1/blobs/{q.sha256}", stream=True)
-            data = bytearray()
-            for piece in response.iter_content(64 * 1024):
-                data += piece
-                if len(data) > expected:
-                    break  # a server that sends more than the record says is not believed, nor read to the end
-            response.close()
+            # At most one piece past the size the record names: a server sending more is not believed.
+            data = transport.download(f"/v1/blobs/{q.sha256}", limit=expected)
         except SyncError as exc:
             if exc.problem in _FATAL:
                 raise
@@ -269,6 +295,16 @@ class BlobSync:
 def waiting_blobs(conn: Connection) -> int:
     """Blobs still to move, either way (failed ones included)."""
     return int(conn.execute(select(func.count()).select_from(blob_queue)).scalar_one())
+
+
+def uploads_of(desk: Desk, case_id: str) -> dict[str, tuple[str, str]]:
+    """The attachments of a case stored here whose content has not reached the server yet: attachment id →
+    (``waiting`` | ``failed``, reason of the last failure). Ids and states only, readable at any time."""
+    query = select(blob_queue.c.attachment_id, blob_queue.c.state, blob_queue.c.reason).where(
+        blob_queue.c.case_id == case_id, blob_queue.c.direction == lookup.UP
+    )
+    with desk.vault.engine.connect() as conn:
+        return {r.attachment_id: (r.state, r.reason or "") for r in conn.execute(query)}
 
 
 def retry_blobs(desk: Desk, case_id: str | None = None) -> int:

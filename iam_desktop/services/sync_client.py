@@ -76,6 +76,9 @@ class SyncState(StrEnum):
     UPDATE_REQUIRED = "update_required"
     PENDING = "pending"  # enrolled, waiting for the desk key from an enrolled device
     NOT_ENROLLED = "not_enrolled"
+    # The directory announces a central office key other than the one pinned here: nothing is sent until the
+    # central office confirms its fingerprint by phone (``detail`` is the pinned fingerprint).
+    CENTRAL_KEY = "central_key_changed"
     ERROR = "error"
 
 
@@ -86,6 +89,7 @@ _STATE_OF = {
     SyncProblem.REVOKED: SyncState.REVOKED,
     SyncProblem.PENDING: SyncState.PENDING,
     SyncProblem.NOT_ENROLLED: SyncState.NOT_ENROLLED,
+    SyncProblem.CENTRAL_KEY: SyncState.CENTRAL_KEY,
 }
 
 
@@ -102,6 +106,8 @@ class SyncReport:
     keys_installed: int = 0
     partitions_checked: int = 0  # compared with the server's digests after the pull (services.sync_repair)
     partitions_repaired: int = 0
+    revoked: int = 0  # cases dropped here because another desk withdrew this desk's access
+    kept_for_review: int = 0  # … kept instead, because changes written here were not acknowledged
     bytes_up: int = 0
     bytes_down: int = 0
     duration_s: float = 0.0
@@ -112,6 +118,7 @@ class SyncReport:
     blobs_waiting: int = 0  # still to move, either way, after the run
     blob_bytes_up: int = 0
     blob_bytes_down: int = 0
+    attachments_adopted: int = 0  # stored before attachments synced (vault migration 0004), given a record now
     skew_ms: int = 0
     detail: str = ""
     started_at: str = field(default_factory=now_iso)
@@ -220,6 +227,7 @@ class SyncClient:
             else:
                 batch = min(self.batch_size, info.max_batch_changes)
                 self.blobs.start(info.blob_chunk_bytes)
+                report.attachments_adopted = self.blobs.adopt()
                 self._push(transport, report, progress, batch)
                 self._pull(transport, report, progress, min(self.page_limit, info.max_pull_limit))
                 from .sync_repair import check_and_repair
@@ -234,6 +242,8 @@ class SyncClient:
         except SyncError as exc:
             report.state = _STATE_OF.get(exc.problem, SyncState.ERROR)
             report.detail = exc.detail
+            if report.state is SyncState.CENTRAL_KEY:
+                report.detail = str(exc.params.get("expected") or "")  # the fingerprint to read out on the phone
         finally:
             if transport is not None:
                 report.bytes_up, report.bytes_down = transport.bytes_up, transport.bytes_down
@@ -384,6 +394,8 @@ class SyncClient:
             report.conflicts += result.conflicts
             report.quarantined += result.quarantined
             report.keys_installed += result.keys_installed
+            report.revoked += len(result.revoked_cases)
+            report.kept_for_review += len(result.kept_cases)
             if result.touched_cases or result.erased_cases:
                 self.desk.cases.forget()  # the case list decrypts again on next use
             if progress:

@@ -118,13 +118,45 @@ class Transport:
             raise SyncError(SyncProblem.OFFLINE, type(exc).__name__) from None
         except requests.RequestException as exc:
             raise SyncError(SyncProblem.OFFLINE, type(exc).__name__) from None
-        self.bytes_down += int(response.headers.get("Content-Length") or len(response.content))
+        if not kwargs.get("stream"):  # a streamed body is counted as it is read (``download``)
+            self.bytes_down += int(response.headers.get("Content-Length") or len(response.content))
         if response.status_code >= 400:
             raise _error_of(response)
         return response
 
     def get(self, path: str, model: type[Model], params: dict[str, Any] | None = None) -> Model:
         return _parse(self._send("GET", path, params=params or {}), model)
+
+    def put_bytes(self, path: str, data: bytes, model: type[Model], params: dict[str, Any] | None = None) -> Model:
+        """PUT raw bytes (a blob chunk). urllib3 never retries it — a chunk sent twice is refused by its offset
+        anyway, and the next run resumes where the server stands. The bytes count as sent even when the call
+        fails: they went on the wire."""
+        try:
+            response = self._send("PUT", path, params=params or {}, data=data,
+                                  headers={"Content-Type": "application/octet-stream"})  # fmt: skip
+        finally:
+            self.bytes_up += len(data)
+        return _parse(response, model)
+
+    def download(self, path: str, limit: int, piece_bytes: int = 64 * 1024) -> bytes:
+        """GET a body in pieces, reading at most one piece past ``limit`` bytes: a server that sends more than the
+        caller expects is not read to the end. A body cut short after the headers raises ``OSError``."""
+        response = self._send("GET", path, stream=True)
+        data = bytearray()
+        try:
+            for piece in response.iter_content(piece_bytes):
+                data += piece
+                if len(data) > limit:
+                    break
+        except requests.RequestException as exc:  # ChunkedEncodingError, ConnectionError mid-body
+            raise OSError(type(exc).__name__) from None
+        finally:
+            response.close()
+            self.bytes_down += len(data)
+        return bytes(data)
+
+    def delete(self, path: str) -> None:
+        self._send("DELETE", path)
 
     def post(self, path: str, body: BaseModel | None, model: type[Model], *, gzip_body: bool = False) -> Model:
         data = body.model_dump_json().encode() if body is not None else b"{}"

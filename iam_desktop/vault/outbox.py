@@ -36,7 +36,11 @@ from iam_desktop.vault.vault import Vault, now_iso
 
 Path = tuple[str, ...]
 SECTIONED_KINDS = frozenset({"case"})
-APPEND_ONLY_KINDS = frozenset({"history", "diary", "note", "notes", "attachment", "attachment_meta"})
+# Written once, never edited: an incoming change of these kinds is never a conflict. ``attachment_record`` is the
+# synced description of an attachment (vault.lookup): its fields are fixed when the file is attached.
+APPEND_ONLY_KINDS = frozenset(
+    {"history", "diary", "note", "notes", "attachment", "attachment_meta", "attachment_record"}
+)
 MAX_FIELDS_PER_CHANGE = 200  # the wire allows 256 `base` entries per change
 PENDING, ACKED, REJECTED = "pending", "acked", "rejected"
 
