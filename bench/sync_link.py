@@ -6,8 +6,10 @@ TCP proxy), through a real server process on SQLite.
 A first device of a desk takes ``--cases`` synthetic people in charge and pushes them over loopback; a second
 device of the same desk, enrolled THROUGH the link, pulls everything (initial sync), then the first device edits
 ``--changed`` cases and the second pulls again (incremental sync). Printed: seconds and bytes on the wire for each,
-bytes per full case, and bytes for one changed field pushed over the link. Deterministic data; vault keys use
-cheap Argon2id (``IAM_INSECURE_FAST_KDF``) because key derivation is not what is measured."""
+bytes per full case, bytes for one changed field pushed over the link, and the after-pull partition check on its
+own (``services.sync_repair``): once with nothing differing, once with one partition lost locally and repaired (the
+initial pull runs that check once too: the first check of a device is always due). Deterministic data; vault keys
+use cheap Argon2id (``IAM_INSECURE_FAST_KDF``) because key derivation is not what is measured."""
 
 from __future__ import annotations
 
@@ -21,10 +23,15 @@ from pathlib import Path
 
 os.environ["IAM_INSECURE_FAST_KDF"] = "1"
 
+import sqlalchemy as sa
+
 from iam_desktop.domain import interchange
 from iam_desktop.services.desk import Desk
+from iam_desktop.services.enrolment import Enrolment
+from iam_desktop.services.sync_repair import PartitionRepair
 from iam_desktop.vault.crypto import KdfParams
 from iam_desktop.vault.paths import DataDir
+from iam_desktop.vault.tables import field_stamps, records
 from sync.server.testing import ServerProcess, provision_desk
 
 from ._link import EmulatedLink, LinkProfile
@@ -69,6 +76,15 @@ def new_desk(root: Path, name: str) -> Desk:
     return desk
 
 
+def timed_check(desk: Desk, link: EmulatedLink) -> dict[str, float]:
+    """The after-pull partition check on its own (``services.sync_repair``), forced, through the link."""
+    before = dict(link.bytes)
+    start = time.perf_counter()
+    report = PartitionRepair(desk, Enrolment(desk).transport()).run()
+    return {"s": round(time.perf_counter() - start, 2), "down": link.bytes["down"] - before["down"],
+            "up": link.bytes["up"] - before["up"], "repaired": report.partitions_repaired}  # fmt: skip
+
+
 def run(cases: int, changed: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -106,13 +122,24 @@ def run(cases: int, changed: int) -> dict[str, object]:
             data = b.cases.open(ids[0]).person
             b.cases.update(ids[0], {**data, "email": "persona@example.org"})
             field_s, _, field_up = timed_pull()
+            check = timed_check(b, link)
+            # One partition lost locally (its case record deleted behind the vault's back): the check lists the
+            # differing bucket and fetches that partition's history.
+            with b.vault.engine.begin() as conn:
+                conn.execute(sa.delete(field_stamps).where(field_stamps.c.record_id == ids[1]))
+                conn.execute(sa.delete(records).where(records.c.record_id == ids[1]))
+            repair = timed_check(b, link)
+            assert repair["repaired"] == 1 and b.cases.open(ids[1]).person["phone"] == "+39 030 1234567"
             return {
                 "cases": cases, "changed": changed, "link_kbit_s": 256, "rtt_ms": 300, "loss": 0.02,
                 "initial_sync_s": round(initial_s, 2), "initial_bytes_down": initial_down,
                 "initial_bytes_up": initial_up, "bytes_per_case": round(initial_down / cases),
                 "incremental_sync_s": round(incremental_s, 2), "incremental_bytes_down": incremental_down,
                 "incremental_bytes_up": incremental_up, "one_field_push_s": round(field_s, 2),
-                "one_field_bytes_up": field_up,
+                "one_field_bytes_up": field_up, "digest_check_s": check["s"],
+                "digest_check_bytes_down": check["down"], "digest_check_bytes_up": check["up"],
+                "repair_one_partition_s": repair["s"], "repair_one_partition_bytes_down": repair["down"],
+                "repair_one_partition_bytes_up": repair["up"],
             }  # fmt: skip
         finally:
             link.close()
