@@ -14,9 +14,11 @@ from typing import Any
 
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.messages import text
+from iam_desktop.services.sync_client import set_aside_words
 
 COMMANDS = ("enrol", "device", "sync", "conflicts", "revoked", "demo")
 OpenUnlocked = Callable[[argparse.Namespace], Desk]
+SET_ASIDE_SHOWN = 20
 
 
 def add_parsers(sub: Any, operator_default: str | None) -> None:
@@ -138,17 +140,39 @@ def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
     report = desk.network.sync().sync
     status = desk.sync.status()
     words = text(report.message, args.lang, detail=report.detail)
+    aside = desk.sync.quarantine() if desk.unlocked else []
+    kept = desk.sync.revoked() if desk.unlocked else {}
     if args.json:
-        _print_json({**report.as_dict(), "message_text": words, "status": status.as_dict()})
-    else:
-        print(words)
-        print(f"sent {report.pushed}, received {report.pulled}, conflicts {report.conflicts}, "
-              f"quarantined {report.quarantined}, {report.bytes_up} bytes up, {report.bytes_down} bytes down, "
-              f"{report.duration_s:.2f} s")  # fmt: skip
-        print(f"waiting to be sent: {status.waiting}; open conflicts: {status.conflicts}; "
-              f"last success: {status.last_success or 'never'}")  # fmt: skip
-        print(f"attachments: {report.blobs_up} sent, {report.blobs_down} received, {report.blobs_failed} failed "
-              f"(retried later), {report.blobs_waiting} waiting")  # fmt: skip
+        _print_json({**report.as_dict(), "message_text": words, "status": status.as_dict(),
+                     "set_aside": [{**item, "reason_text": set_aside_words(item, args.lang)} for item in aside],
+                     "kept_for_review": kept})  # fmt: skip
+        return 0 if report.ok else 1
+    print(words)
+    print(f"sent {report.pushed}, received {report.pulled}, conflicts {report.conflicts}, "
+          f"quarantined {report.quarantined}, {report.bytes_up} bytes up, {report.bytes_down} bytes down, "
+          f"{report.duration_s:.2f} s")  # fmt: skip
+    print(f"waiting to be sent: {status.waiting}; open conflicts: {status.conflicts}; "
+          f"last success: {status.last_success or 'never'}")  # fmt: skip
+    print(f"attachments: {report.blobs_up} sent, {report.blobs_down} received, {report.blobs_failed} failed "
+          f"(retried later), {report.blobs_waiting} waiting")  # fmt: skip
+    if report.attachments_adopted:
+        print(f"attachments stored before sync of attachments, now queued to be sent: {report.attachments_adopted}")
+    print(f"partitions checked against the server: {report.partitions_checked}, repaired: "
+          f"{report.partitions_repaired}")  # fmt: skip
+    if report.revoked or report.kept_for_review:
+        print(f"access withdrawn by another desk: {report.revoked} case(s) removed, {report.kept_for_review} "
+              "kept for review")  # fmt: skip
+    for case_id, note in sorted(kept.items()):
+        print(f"  kept for review: case {case_id[:8]} since {note.get('at', '')[:16]}, "
+              f"{note.get('waiting', 0)} change(s) not accepted — after review: "
+              f"iam-desktop revoked --discard {case_id}")  # fmt: skip
+    if aside:
+        print(f"set aside (retried at every sync): {len(aside)}")
+    for item in aside[:SET_ASIDE_SHOWN]:
+        print(f"  case {str(item['case_id'])[:8]}  {set_aside_words(item, args.lang)}  "
+              f"since {str(item['received_at'])[:16]}  attempts {item['attempts']}")  # fmt: skip
+    if len(aside) > SET_ASIDE_SHOWN:
+        print(f"  … and {len(aside) - SET_ASIDE_SHOWN} more ('iam-desktop sync --json' lists them all)")
     return 0 if report.ok else 1
 
 

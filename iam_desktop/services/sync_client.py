@@ -51,6 +51,7 @@ from sync.protocol import (
     version_tuple,
 )
 
+from . import messages
 from .blob_sync import CHUNK_BYTES, BlobSync, waiting_blobs
 from .cases import CASE_KIND, lookup_keys
 from .enrolment import Enrolment, b64
@@ -152,6 +153,16 @@ class SyncStatus:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def set_aside_words(item: dict[str, Any], language: str) -> str:
+    """What a quarantine entry (``desk.sync.quarantine()``) holds and why, in the operator's words:
+    "modifica: alterato in transito", "avviso di cancellazione: cancellazione non dimostrata"."""
+    known = messages.catalogue()
+    reason = f"sync.quarantine.{item.get('reason', '')}"
+    what = f"sync.quarantine_what.{item.get('what', 'change')}"
+    why = messages.text(reason if reason in known else "sync.quarantine.other", language)
+    return f"{messages.text(what, language)}: {why}" if what in known else why
 
 
 def read_status(desk: Desk) -> SyncStatus:
