@@ -15,6 +15,8 @@ import requests
 from sqlalchemy import select
 
 from iam_desktop.domain.roles import Permission
+from iam_desktop.vault.database import translate_errors
+from iam_desktop.vault.merge import dropped_partitions, forget_dropped
 from iam_desktop.vault.tables import case_keys
 
 from .catalogue import Catalogue
@@ -24,6 +26,8 @@ from .matching import Matching
 from .methodology import Methodology
 from .referrals import Referrals
 from .sync_client import SyncReport
+from .sync_http import Transport
+from .sync_repair import PartitionRepair
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -68,6 +72,7 @@ class Network:
         if not report.ok:
             return NetworkSyncReport(report)
         transport = Enrolment(self._desk, session).transport()
+        self._rebuild_granted_again(transport)  # before anything reads the referrals of such a partition
         self.catalogue.directory(transport)
         erasures = self.rights.flush(transport)
         catalogue = self.catalogue.publish(transport)
@@ -76,23 +81,46 @@ class Network:
             forget_cached_keys(self._desk, case_id)
         return NetworkSyncReport(report, catalogue, referrals, erasures)
 
+    def _rebuild_granted_again(self, transport: Transport) -> list[str]:
+        """A partition dropped here (access revoked, a referral over) and granted again since — a case referred
+        here again — is rebuilt from the server's whole history: the pull skipped that history as already applied
+        (``vault.merge.note_dropped``). Returns the partitions rebuilt."""
+        with self._desk.vault.engine.connect() as conn:
+            again = sorted(dropped_partitions(conn) & self._keyed_cases())
+        for case_id in again:
+            PartitionRepair(self._desk, transport).repair(case_id, None)
+            with translate_errors(), self._desk.vault.engine.begin() as conn:
+                forget_dropped(conn, case_id)
+        return again
+
     def referral_letter(self, referral_id: str, target: Path, language: str = "en") -> Path:
+        """Print the referral letter, on either side. The sender (or the receiver of a transfer, which holds the
+        case) takes the person's name from the case; the receiver of a housing, job or training referral holds
+        only the shared extract, so the letter is printed from it (the name only if the identity was shared)."""
+        from iam_desktop.domain.errors import ValidationError
         from iam_desktop.printing.referral_letter import write_referral_letter
 
         self._desk.require(Permission.PRINT)
         view = next((v for v in self.referrals.all() if v.referral_id == referral_id), None)
         if view is None:
-            from iam_desktop.domain.errors import ValidationError
-
             raise ValidationError("referral", "referral_unknown", value=referral_id[:40])
-        case = self._desk.cases.open(view.case_id)
         names = {d["desk_id"]: d["name"] for d in self.catalogue.directory()}
-        person = " ".join([*case.person.get("given_names", []), case.person.get("family_name", "")]).strip()
+        if view.incoming and view.extract_id:
+            extract = self.referrals.extract(referral_id)
+            person_data = extract.sections.get("identity", {}).get("person", {})
+            sender = extract.from_name or names.get(view.from_desk, "")
+        elif view.incoming and view.extract_id is None and view.purpose != "transfer":
+            raise ValidationError("referral", "referral_not_pending")  # an extract already dropped here
+        else:
+            person_data = self._desk.cases.open(view.case_id).person
+            sender = self._desk.profile.desk_name if not view.incoming else names.get(view.from_desk, "")
+        given = person_data.get("given_names", [])
+        person = " ".join([*given, str(person_data.get("family_name", ""))]).strip()
         opportunity = ""
         if view.opportunity:
             opportunity = self.catalogue.entry(view.opportunity).title
         write_referral_letter(
-            target, language=language, desk_name=self._desk.profile.desk_name, to_name=names.get(view.to_desk, ""),
+            target, language=language, desk_name=sender, to_name=names.get(view.to_desk, ""),
             person_name=person, purpose=view.purpose, opportunity=opportunity, share=view.share,
             case_ref=view.case_id[:8], on=date.today(),
         )  # fmt: skip

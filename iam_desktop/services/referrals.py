@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from iam_desktop.domain import consent as consents
 from iam_desktop.domain import interchange
@@ -33,8 +33,7 @@ from iam_desktop.domain.roles import Permission
 from iam_desktop.resources import resource
 from iam_desktop.vault import audit, outbox, sync_state
 from iam_desktop.vault.database import translate_errors
-from iam_desktop.vault.merge import Merger
-from iam_desktop.vault.tables import grants_sent
+from iam_desktop.vault.merge import Merger, note_dropped
 from iam_desktop.vault.tables import outbox as outbox_table
 from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
@@ -226,6 +225,10 @@ class Referrals:
                 self._desk.network.catalogue.release(conn, referral_id)
             audit.append(conn, operator_id=actor.id, action=action, case_id=stored.case_id,
                          detail={"referral": referral_id})  # fmt: skip
+            if not str(stored.payload["to_desk"]).startswith("partner:"):
+                # The referral's end, just written, is sealed with the key the receiver holds (it must read it);
+                # whatever this desk writes to the partition from now on is sealed with a key it never gets.
+                self._desk.sync.rotate(conn, stored.case_id, stored.payload["to_desk"], operator_id=actor.id)
 
     # -- answer ---------------------------------------------------------------------------------------------
     def answer(self, referral_id: str, decision: str, reason: str = "") -> ReferralView:
@@ -276,8 +279,9 @@ class Referrals:
         with self._desk.vault.engine.connect() as conn:
             stored = list(self._desk.records.of_kind(conn, domain.REFERRAL_KIND))
         views = [self._view(r, r.payload, me) for r in stored]
+        held = {v.referral_id for v in views}  # a closed one whose case was referred here again is back whole
         views += [ReferralView(**{**c, "problems": list(c["problems"]), "incoming": c["to_desk"] == me})
-                  for c in self._closed()]  # fmt: skip
+                  for c in self._closed() if c["referral_id"] not in held]  # fmt: skip
         if case_id is not None:
             views = [v for v in views if v.case_id == case_id]
         # A place booked by more referrals than it has free places: shown on each of them, on every desk.
@@ -378,47 +382,69 @@ class Referrals:
 
     # -- delivery (online) ----------------------------------------------------------------------------------
     def deliver(self, transport: Transport, on: datetime | None = None) -> int:
-        """After a sync run: send the grants that open referrals need (the case key of a transfer, the extract's key
-        otherwise, wrapped to the receiver), revoke the receiver's grant to an extract whose referral was declined
-        or (after the grace days) withdrawn or completed, and, as a receiver, drop the extracts of referrals that
-        reached a final state once this desk's own answer has been pushed. Returns the grants sent."""
+        """After a sync run, as a sender: send the grants that open referrals need (the case key of a transfer,
+        the extract's key otherwise, wrapped to the receiver) — never for a referral proposed before this desk
+        revoked that desk's grant — and withdraw, with a key rotation, the receiver's grant to a referral that
+        ended: at once on a decline, after ``extract_grace_days`` on a withdrawal or completion the receiver may
+        not have seen yet. As a receiver: drop the extract, or the transferred case never taken on, of a referral
+        that ended once this desk's own answer has been pushed; and withdraw the sender's grant (rotating the key)
+        when the read access of a transfer accepted here has run out. Returns the grants sent."""
+        from .sync_desk import revoked_since
+
         me = self.my_desk_id()
-        grace = timedelta(days=int(network_rules()["referrals"].get("extract_grace_days", 30)))
+        rules = network_rules()["referrals"]
+        grace = timedelta(days=int(rules.get("extract_grace_days", 30)))
+        read_days = timedelta(days=int(rules["transfer_read_access_days"]))
         targets: dict[str, set[str]] = {}
-        revoke: list[tuple[str, str, str]] = []
+        revoke: dict[tuple[str, str], str] = {}
         drop: list[Any] = []
         with self._desk.vault.engine.connect() as conn:
-            for stored in self._desk.records.of_kind(conn, domain.REFERRAL_KIND):
+            referrals = list(self._desk.records.of_kind(conn, domain.REFERRAL_KIND))
+            # A partition with an open referral to this desk (a case referred here again) is not dropped.
+            open_here = {r.case_id for r in referrals if r.payload.get("to_desk") == me
+                         and domain.state_of(r.payload) in (domain.State.PROPOSED, domain.State.ACCEPTED)}  # fmt: skip
+            mine = {r.case_id for r in referrals if self._responsible(conn, r.case_id, me)}  # never dropped
+            for stored in referrals:
                 p = stored.payload
                 state = domain.state_of(p)
                 if str(p["to_desk"]).startswith("partner:"):
                     continue
                 if p.get("from_desk") == me:
+                    revoked = revoked_since(conn, stored.case_id, p["to_desk"])
                     if state in (domain.State.PROPOSED, domain.State.ACCEPTED):
-                        targets.setdefault(stored.case_id, set()).add(p["to_desk"])
-                    elif p.get("extract_id") and state in domain.FINAL_STATES:
+                        if revoked is None or str(revoked["at"]) < str(p["proposed_at"]):
+                            targets.setdefault(stored.case_id, set()).add(p["to_desk"])
+                    elif _ends_access(p, state) and not (revoked and revoked["server"]
+                                                          and str(revoked["at"]) >= str(p["proposed_at"])):  # fmt: skip
                         # A decline reached us from B itself; a withdrawal or a completion B may not have seen
-                        # yet (its grant would carry it): B drops the extract when it sees it, we after the grace.
+                        # yet (its grant would carry it): B drops its copy when it sees it, we after the grace.
                         ended = p.get("withdrawn_at") or p.get("completed_at")
                         since = datetime.fromisoformat(str(ended)) if ended else None
-                        late = since is None or (on or datetime.now(since.tzinfo)) - since > grace
-                        if late and _granted(conn, stored.case_id, p["to_desk"]):
-                            revoke.append((stored.case_id, p["to_desk"], stored.record_id))
-                elif p["to_desk"] == me and p.get("extract_id") and state in domain.FINAL_STATES:
+                        if since is None or (on or datetime.now(since.tzinfo)) - since > grace:
+                            revoke[(stored.case_id, p["to_desk"])] = stored.record_id
+                elif p["to_desk"] == me and _ends_access(p, state) and stored.case_id not in open_here | mine:
                     drop += [] if _waiting(conn, stored.case_id) else [stored]  # our answer was pushed: nothing lost
+                elif p["to_desk"] == me and p["purpose"] == domain.Purpose.TRANSFER and state is domain.State.ACCEPTED:
+                    answered = datetime.fromisoformat(str(p["response"]["at"]))
+                    revoked = revoked_since(conn, stored.case_id, p["from_desk"])
+                    over = (on or datetime.now(answered.tzinfo)) - answered > read_days
+                    if stored.case_id in mine and over and not (revoked and revoked["server"]):
+                        revoke[(stored.case_id, p["from_desk"])] = stored.record_id
         sent_count = 0
         for case_id, desks in sorted(targets.items()):
             sent_count += self._desk.network.catalogue.grant(transport, case_id, sorted(desks))
-        for extract_id, desk_id, referral_id in revoke:
-            self._revoke(transport, extract_id, desk_id)
+        for (partition, desk_id), referral_id in sorted(revoke.items()):
+            self._desk.sync.withdraw_grant(transport, partition, desk_id, operator_id=None)
             with translate_errors(), self._desk.vault.engine.begin() as conn:
-                conn.execute(delete(grants_sent).where(grants_sent.c.case_id == extract_id,
-                                                       grants_sent.c.desk_id == desk_id))  # fmt: skip
-                audit.append(conn, operator_id=None, action="referral.extract_revoked", case_id=extract_id,
+                audit.append(conn, operator_id=None, action="referral.grant_revoked", case_id=partition,
                              detail={"referral": referral_id})  # fmt: skip
         for stored in drop:
             self._drop(transport, stored, me)
         return sent_count
+
+    def _responsible(self, conn: Any, case_id: str, me: str) -> bool:
+        case = self._desk.records.get(conn, case_id)
+        return case is not None and case.payload.get("meta", {}).get("desk") in (me, self._desk.profile.desk_id)
 
     @staticmethod
     def _revoke(transport: Transport, case_id: str, desk_id: str) -> None:
@@ -429,8 +455,9 @@ class Referrals:
                 raise
 
     def _drop(self, transport: Transport, stored: Any, me: str) -> None:
-        """The receiver gives up an extract whose referral is over: its grant on the server, its key and records
-        here. What stays is the referral's outcome without personal data, so the inbox still shows it."""
+        """The receiver gives up the extract (or the transferred case never taken on) of a referral that is over:
+        its grant on the server, its keys and records here. What stays is the referral's outcome without personal
+        data, so the inbox still shows it."""
         from .data_rights import forget_cached_keys
 
         self._revoke(transport, stored.case_id, me)
@@ -441,14 +468,18 @@ class Referrals:
             closed = [c for c in self._closed() if c["referral_id"] != view.referral_id]
             self._desk.vault.set_meta(conn, CLOSED_META, json.dumps([*closed, kept]))
             Merger(self._desk.records, "", "").erase_case(conn, stored.case_id)
+            note_dropped(conn, stored.case_id)  # referred here again later: rebuilt whole (Network.after_sync)
             audit.append(conn, operator_id=None, action="referral.extract_dropped", case_id=stored.case_id,
                          detail={"referral": view.referral_id, "state": view.state})  # fmt: skip
         forget_cached_keys(self._desk, stored.case_id)
 
 
-def _granted(conn: Any, case_id: str, desk_id: str) -> bool:
-    query = select(grants_sent.c.key_id).where(grants_sent.c.case_id == case_id, grants_sent.c.desk_id == desk_id)
-    return conn.execute(query).first() is not None
+def _ends_access(p: dict[str, Any], state: domain.State) -> bool:
+    """A referral whose end takes the receiver's copy away: any final state of an extract; a transfer declined or
+    withdrawn (an accepted one keeps the case with the receiver, now responsible for it)."""
+    if p.get("extract_id"):
+        return state in domain.FINAL_STATES
+    return p["purpose"] == domain.Purpose.TRANSFER and state in (domain.State.DECLINED, domain.State.WITHDRAWN)
 
 
 def _waiting(conn: Any, case_id: str) -> bool:

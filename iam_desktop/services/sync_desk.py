@@ -4,22 +4,24 @@ the calls the UI and the CLI make. Each checks the operator's permission here.""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 import requests
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.roles import Permission
 from iam_desktop.vault import audit, merge, sync_state
 from iam_desktop.vault.conflicts import ConflictEntry, list_conflicts, resolve
 from iam_desktop.vault.database import translate_errors
-from iam_desktop.vault.tables import grants_in, grants_sent
+from iam_desktop.vault.tables import grants_in, grants_sent, vault_meta
+from iam_desktop.vault.vault import now_iso
 from sync.protocol import ErrorCode
 
 from .enrolment import Enrolment
 from .sync_client import SyncClient, SyncStatus, read_status
-from .sync_http import SyncError, SyncProblem
+from .sync_http import SyncError, SyncProblem, Transport
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -68,31 +70,51 @@ class DeskSync:
         key id. Online: the server must learn it; an offline call changes nothing."""
         actor = self._desk.require(Permission.ANSWER_REFERRAL)
         enrolment = Enrolment(self._desk, session)
-        enrolled = enrolment.state()
+        return self.withdraw_grant(enrolment.transport(), case_id, desk_id, operator_id=actor.id)
+
+    def withdraw_grant(self, transport: Transport, case_id: str, desk_id: str, *, operator_id: str | None) -> str:
+        """``revoke_access`` without the operator's permission check, for the referral steps that end a referral
+        on their own (a decline seen, a grace period over, a transfer's read access expired): one place where a
+        grant is withdrawn, the key rotated and the revoke remembered so no later run wraps a key to that desk
+        again for a referral proposed before it (see :func:`revoked_since`)."""
+        with self._desk.vault.engine.connect() as conn:
+            enrolled = sync_state.enrolment(conn)
         if enrolled is None:
             raise SyncError(SyncProblem.NOT_ENROLLED)
         if desk_id == enrolled.desk_id:
             raise ValidationError("desk_id", "referral_to_self")
-        transport = enrolment.transport()
         try:
             transport._send("DELETE", f"/v1/cases/{case_id}/grants/{desk_id}")
         except SyncError as exc:
             if exc.params.get("errno") != int(ErrorCode.NOT_FOUND):  # already withdrawn: rotate all the same
                 raise
         with translate_errors(), self._desk.vault.engine.begin() as conn:
-            key_id = self._desk.records.rotate_case_key(conn, case_id)
+            key_id = self.rotate(conn, case_id, desk_id, operator_id=operator_id, server=True)
             others = {
                 r.desk_id for r in conn.execute(select(grants_sent.c.desk_id).where(grants_sent.c.case_id == case_id))
             }
             others |= {
                 r.desk_id for r in conn.execute(select(grants_in.c.desk_id).where(grants_in.c.case_id == case_id))
             }
-            conn.execute(delete(grants_sent).where(grants_sent.c.case_id == case_id, grants_sent.c.desk_id == desk_id))
-            audit.append(conn, operator_id=actor.id, action="sync.access_revoked", case_id=case_id,
-                         detail={"desk": desk_id, "new_key": key_id})  # fmt: skip
         remaining = sorted(others - {desk_id, enrolled.desk_id, enrolled.central_desk_id})
         if remaining:
             self._desk.network.catalogue.grant(transport, case_id, remaining)
+        return key_id
+
+    def rotate(
+        self, conn: Connection, case_id: str, desk_id: str, *, operator_id: str | None, server: bool = False
+    ) -> str:
+        """Offline half of a revoke, inside the caller's transaction: a new key for the case's later writes (the
+        desk's earlier keys stay with ``desk_id``; this one never goes to it), the desk's sent grants forgotten
+        and the revoke remembered (``server``: whether the server has withdrawn the grant yet; if not,
+        ``withdraw_grant`` follows). Returns the new key id."""
+        key_id = self._desk.records.rotate_case_key(conn, case_id)
+        conn.execute(delete(grants_sent).where(grants_sent.c.case_id == case_id, grants_sent.c.desk_id == desk_id))
+        revoked = revoked_grants(conn)
+        revoked[f"{case_id}|{desk_id}"] = {"at": now_iso(), "server": server}
+        self._desk.vault.set_meta(conn, REVOKED_GRANTS_META, json.dumps(revoked, sort_keys=True))
+        audit.append(conn, operator_id=operator_id, action="sync.access_revoked", case_id=case_id,
+                     detail={"desk": desk_id, "new_key": key_id})  # fmt: skip
         return key_id
 
     def revoked(self) -> dict[str, dict[str, Any]]:
@@ -117,3 +139,19 @@ class DeskSync:
         for ident in [k for k in cache if k[0] == case_id]:
             del cache[ident]
         self._desk.cases.forget()
+
+
+REVOKED_GRANTS_META = "network.grants_revoked"  # {"<partition>|<desk>": {"at", "server"}}: ids and times only
+
+
+def revoked_grants(conn: Connection) -> dict[str, dict[str, Any]]:
+    """The grants this desk withdrew (partition and desk ids, when, whether the server knows), newest per pair."""
+    raw = conn.execute(select(vault_meta.c.value).where(vault_meta.c.key == REVOKED_GRANTS_META)).scalar()
+    data: dict[str, dict[str, Any]] = json.loads(raw or "{}")
+    return data
+
+
+def revoked_since(conn: Connection, case_id: str, desk_id: str) -> dict[str, Any] | None:
+    """This desk's last revoke of ``desk_id``'s grant to the partition (None: never): ``at`` and ``server``. A
+    referral proposed before ``at`` never brings the grant back; one proposed after it does (referred again)."""
+    return revoked_grants(conn).get(f"{case_id}|{desk_id}")

@@ -47,6 +47,7 @@ from iam_desktop.vault.vault import now_iso
 
 MAX_CONFLICTS_PER_RECORD = 20
 RECOVERY_KEY_ID = "desk-recovery"
+DROPPED_PARTITIONS = "dropped_partitions"  # sync_state: partitions dropped here, ids only
 _ABSENT: Any = object()
 
 
@@ -306,6 +307,7 @@ class Merger:
         stored = conn.execute(select(records.c.record_id).where(records.c.case_id == case_id).limit(1)).first()
         if held is not None or stored is not None:
             self.erase_case(conn, case_id)
+            note_dropped(conn, case_id)
             result.revoked_cases.add(case_id)
             result.erased_cases.add(case_id)  # the caller forgets what it had decrypted of the case
         sync_state.note_revoked(conn, case_id, None)
@@ -336,6 +338,24 @@ class Merger:
                 result.quarantined = 0  # still there: not a new one
             total.add(result)
         return total
+
+
+def note_dropped(conn: Connection, case_id: str) -> None:
+    """Remember a partition dropped while its history stays on the server. ``applied_changes`` holds change ids
+    only, so the markers of that history cannot be told apart here; if the partition is granted again (a case
+    referred here again) those markers would skip its re-delivered history — the network step after the sync
+    rebuilds such a partition from the server's history instead (``Network.after_sync``)."""
+    dropped = set(json.loads(sync_state.get(conn, DROPPED_PARTITIONS) or "[]"))
+    sync_state.put(conn, DROPPED_PARTITIONS, json.dumps(sorted(dropped | {case_id})))
+
+
+def dropped_partitions(conn: Connection) -> set[str]:
+    return set(json.loads(sync_state.get(conn, DROPPED_PARTITIONS) or "[]"))
+
+
+def forget_dropped(conn: Connection, case_id: str) -> None:
+    dropped = dropped_partitions(conn) - {case_id}
+    sync_state.put(conn, DROPPED_PARTITIONS, json.dumps(sorted(dropped)))
 
 
 def quarantined(conn: Connection) -> list[dict[str, Any]]:
