@@ -39,7 +39,8 @@ def test_a_transferred_case_shows_the_banner_and_no_edit_action(qtbot, make_shel
     assert "trasferito a Sportello Reggio Emilia il 02/03/2026" in text and "solo lettura" in text
     assert not view.edit_button.isEnabled() and not view.refer_button.isEnabled()
     assert not view.attachments.add_button.isEnabled()
-    assert [k for k, p in view.pathway_panels.items() if p.isEnabled()] == ["timeline"]
+    assert all(p.isEnabled() for p in view.pathway_panels.values())  # readable: tests/ui_pathway/test_read_only_case.py
+    assert not view.pathway_panels["diary"].new_button.isEnabled()
     assert view.print_button.isEnabled()  # reading and printing stay
     assert view.summary.values["family_name"].text()
     view.grab().save(str(screenshot_dir / "case_file_read_only.png"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
 from iam_desktop.domain.closure import ClosureEvent, ClosureKind, ClosureState, Outcome, state
@@ -142,6 +143,9 @@ class ClosurePanel(CasePanel):
         for field in (self.close_note, self.reopen_reason, self.follow_up_note):
             field.clear()
         self._show()
+
+    def edit_controls(self) -> list[QWidget]:
+        return [self.close_box, self.reopen_box, self.follow_up_box]
 
     def refresh(self) -> None:
         book = self._desk.pathway

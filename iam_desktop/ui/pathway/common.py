@@ -215,6 +215,7 @@ class CasePanel(QWidget):
     results come back on the main thread."""
 
     changed = Signal()
+    read_only = False  # a case transferred away: all of it shown, nothing editable (the service refuses writes too)
 
     def __init__(
         self,
@@ -238,6 +239,25 @@ class CasePanel(QWidget):
 
     def refresh(self) -> None:
         """Reload what the panel shows for the current case (subclasses)."""
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the case for reading only: the edit controls are disabled, what the panel shows stays readable
+        (lists scroll, items can be selected). Back to editable, the controls are enabled again and the panel's
+        own rules (a closed case, a role) apply at its next refresh."""
+        was, self.read_only = self.read_only, read_only
+        if was and not read_only:
+            for widget in self.edit_controls():
+                widget.setEnabled(True)
+        self._apply_read_only()
+
+    def edit_controls(self) -> list[QWidget]:
+        """The widgets that write (subclasses): disabled while the case is read only."""
+        return []
+
+    def _apply_read_only(self) -> None:
+        if self.read_only:
+            for widget in self.edit_controls():
+                widget.setEnabled(False)
 
     def clear(self) -> None:
         """Forget the case and everything shown of it (on lock: nothing personal stays on screen)."""
@@ -264,6 +284,7 @@ class CasePanel(QWidget):
         def arrived(result: object) -> None:
             if case_id == self.case_id and self._desk.unlocked:
                 show(result)
+                self._apply_read_only()
 
         self._runner.run_database(lambda: work(case_id), arrived)
 

@@ -256,9 +256,12 @@ class DiaryView(CasePanel):
             if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == original_id:
                 self.tree.setCurrentItem(item)
 
+    def edit_controls(self) -> list[QWidget]:
+        return [self.new_button, self.correct_button, self.void_button]
+
     def _buttons(self) -> None:
         chosen = self.selected()
-        usable = chosen is not None and not chosen.current.voids
+        usable = chosen is not None and not chosen.current.voids and not self.read_only
         self.correct_button.setEnabled(usable)
         self.void_button.setEnabled(usable)
 

@@ -255,6 +255,9 @@ class CasePathwayPanel(CasePanel):
         self.message.clear_message()
         self._show_target()
 
+    def edit_controls(self) -> list[QWidget]:
+        return [self.move_button, self.override_button, self.note_edit, *self.criteria_widgets.values()]
+
     def _show_target(self) -> None:
         while self.criteria_grid.count():
             item = self.criteria_grid.takeAt(0)
@@ -297,12 +300,13 @@ class CasePathwayPanel(CasePanel):
             )
         else:
             self.missing_label.setText(self.tr("Every criterion is met."))
-        open_case = not state.closed
+        open_case = not state.closed and not self.read_only
         self.move_button.setText(
             self.tr("Move to step {0}").format(target) if forward else self.tr("Back to step {0}…").format(target)
         )
         self.move_button.setEnabled(open_case and (not forward or not missing))
-        self.override_button.setVisible(forward and bool(missing) and is_coordinator(self._desk))
+        # Hidden, not just disabled, on a read-only case: its warning colour would still look clickable.
+        self.override_button.setVisible(forward and bool(missing) and is_coordinator(self._desk) and not self.read_only)
         self.override_button.setEnabled(open_case)
         self.note_edit.setEnabled(open_case)
 
@@ -317,7 +321,7 @@ class CasePathwayPanel(CasePanel):
         if criterion.fact is None:
             box = QCheckBox(label_text)
             box.setChecked(met)
-            box.setEnabled(not state.closed)
+            box.setEnabled(not state.closed and not self.read_only)
             box.setToolTip(ladder_text(criterion.description, lang))
             box.toggled.connect(lambda checked, cid=criterion.criterion_id: self.tick(cid, checked))
             self.criteria_widgets[criterion.criterion_id] = box

@@ -391,9 +391,12 @@ class PlacementsView(CasePanel):
     def add(self, kind: str) -> None:
         self._open(kind, None)
 
+    def edit_controls(self) -> list[QWidget]:
+        return list(self.add_buttons.values())
+
     def edit(self, placement_id: str) -> None:
         existing = next((p for p in self.placements if p.placement_id == placement_id), None)
-        if existing is not None:
+        if existing is not None and not self.read_only:  # read only: the list's columns show it all
             self._open(KIND_OF[type(existing)], existing)
 
     def _open(self, kind: str, existing: Placement | None) -> None:

@@ -244,6 +244,9 @@ class PlanEditor(CasePanel):
         self.owner_combo.setEditText("")
         self._show()
 
+    def edit_controls(self) -> list[QWidget]:
+        return [self.goal_box, self.action_box, self.review_box]
+
     def refresh(self) -> None:
         self._load(lambda case_id: (self._desk.pathway.plan(case_id), operator_names(self._desk)), self._loaded)
 

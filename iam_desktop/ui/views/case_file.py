@@ -336,8 +336,8 @@ class CaseFileView(QWidget):
         self.read_only_banner.setVisible(self.read_only is not None)
         if self.read_only is not None:
             self.read_only_banner.setText(describe(self.read_only, language))
-        for key, panel in self.pathway_panels.items():
-            panel.setEnabled(key == "timeline" or self.read_only is None)  # the service refuses the writes too
+        for panel in self.pathway_panels.values():
+            panel.set_read_only(self.read_only is not None)  # readable, not editable; the service refuses writes too
         self.edit_button.setEnabled(can_edit)
         self.refer_button.setEnabled(can_edit)
         self.print_button.setEnabled(self._desk.can(Permission.PRINT))
