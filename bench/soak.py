@@ -132,6 +132,8 @@ class Soak:
     attachments: dict[str, tuple[str, str]] = field(default_factory=dict)  # attachment id -> (token, sha256)
     referrals: dict[str, tuple[str, str]] = field(default_factory=dict)  # referral id -> (token, purpose)
     errors: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    answers: dict[str, str] = field(default_factory=dict)  # referral id -> last decision reported, and by whom
     next_token: int = 0
     desk_ids: dict[str, str] = field(default_factory=dict)  # desk letter -> server desk id
 
@@ -241,6 +243,7 @@ class Soak:
                 self.figures[f"referrals_{values[2]}"] += 1
             elif kind == "Y":
                 self.figures[f"answers_{values[1]}"] += 1
+                self.answers[values[0]] = f"{values[1]} by {worker.device}"
             elif kind == "C":
                 self.figures["central_reads"] += 1
             elif kind == "S":
@@ -285,6 +288,9 @@ class Soak:
                 {name: o["waiting"] for name, o in observed.items()},
                 {name: o["blobs_waiting"] for name, o in observed.items()},
             )
+            for name, tokens in sorted(expected.items()):
+                for t in sorted(tokens - set(observed[name]["tokens"])):
+                    self._note(f"{name} misses {t} ({self._story(t)})")
             for o in observed.values():
                 self.figures["changes_written"] += o["outbox"]
                 self.figures["quarantined"] += o["quarantined"]
@@ -319,8 +325,20 @@ class Soak:
             "central_has_every_case": f["central_cases"] == len(self.written),
             **result.details,
             **dict(f),
+            "problems": self.problems,
             "client_errors": self.errors,
         }  # fmt: skip
+
+    def _note(self, problem: str) -> None:
+        """A finding of the final checks, kept for the report (ids and tokens only: no personal data)."""
+        if len(self.problems) < 20:
+            self.problems.append(problem)
+
+    def _story(self, token: str) -> str:
+        """Who wrote a token and what happened to its case, for a finding."""
+        refs = [f"{p} {r[:8]} {self.answers.get(r, 'unanswered')}" for r, (t, p) in sorted(self.referrals.items())
+                if t == token]  # fmt: skip
+        return ", ".join([f"written by desk {self.written.get(token, '?')}", *refs])
 
     def _attachments(self, desks: dict[str, Any], expected: dict[str, set[str]]) -> Counter[str]:
         """Every attachment a client reported committed opens byte-identical on every device holding its case."""
@@ -338,6 +356,7 @@ class Soak:
                     data = desk.cases.attachment(attachment_id)
                 except ValidationError:
                     out["attachments_missing"] += 1
+                    self._note(f"{name} misses attachment {attachment_id} of {token} ({self._story(token)})")
                     continue
                 out["attachments_mismatch"] += hashlib.sha256(data).hexdigest() != sha256
         return out
