@@ -213,103 +213,155 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="96"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="106"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="97"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="107"/>
         <source>&amp;Add a document…</source>
         <translation>&amp;Aggiungi un documento…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="98"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="108"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="118"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="141"/>
         <source>No documents attached yet.</source>
         <translation>Nessun documento allegato.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="127"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="187"/>
         <source>arriving</source>
         <translation>in arrivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="129"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="189"/>
         <source>This document was added on another computer. Its content has not reached this computer yet: it arrives with the next syncs, and can be opened then.</source>
         <translation>Questo documento è stato aggiunto su un altro computer. Il suo contenuto non è ancora arrivato su questo computer: arriva con le prossime sincronizzazioni e si potrà aprire allora.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="135"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="150"/>
         <source>no connection</source>
         <translation>nessuna connessione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="136"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="109"/>
+        <source>&amp;Retry now</source>
+        <translation>&amp;Riprova ora</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="110"/>
+        <source>Try again at once to send or receive the documents that failed</source>
+        <translation>Riprova subito a inviare o ricevere i documenti non riusciti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="151"/>
         <source>not on the server</source>
         <translation>non presente sul server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="137"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="152"/>
         <source>this desk may not read it</source>
         <translation>questo sportello non può leggerlo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="138"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="153"/>
         <source>the case was erased</source>
         <translation>il caso è stato cancellato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="139"/>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="140"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="154"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="155"/>
         <source>altered on the way, refused</source>
         <translation>alterato in transito, rifiutato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="142"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="156"/>
+        <source>too big for the server</source>
+        <translation>troppo grande per il server</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="157"/>
+        <source>its content is damaged on this computer</source>
+        <translation>il contenuto è danneggiato su questo computer</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="163"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="194"/>
+        <source>trying again</source>
+        <translation>nuovo tentativo in corso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="165"/>
+        <source>sending</source>
+        <translation>in invio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="168"/>
+        <source>The content of this document has not reached the server yet: it leaves with the next syncs. It opens here; the desk&apos;s other computers receive it once it is sent.</source>
+        <translation>Il contenuto di questo documento non è ancora arrivato al server: parte con le prossime sincronizzazioni. Qui si apre già; gli altri computer dello sportello lo ricevono una volta inviato.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="173"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="197"/>
         <source>server error</source>
         <translation>errore del server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="143"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="174"/>
+        <source>not sent: {0}</source>
+        <translation>non inviato: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="176"/>
+        <source>Sending the content of this document failed ({0}); sync tries again later by itself, or at once with the retry button below.</source>
+        <translation>L&apos;invio del contenuto di questo documento non è riuscito ({0}); la sincronizzazione riprova più tardi da sola, oppure subito con il pulsante «Riprova ora» qui sotto.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="195"/>
+        <source>A new attempt is made at the next sync, in a few seconds.</source>
+        <translation>Un nuovo tentativo parte con la prossima sincronizzazione, tra pochi secondi.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="198"/>
         <source>not arrived: {0}</source>
         <translation>non arrivato: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="145"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="200"/>
         <source>The content of this document could not be received ({0}). Nothing altered is ever stored; sync tries again later by itself.</source>
         <translation>Non è stato possibile ricevere il contenuto di questo documento ({0}). Nulla di alterato viene mai salvato; la sincronizzazione riprova più tardi da sola.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="169"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="238"/>
         <source>Attach a document</source>
         <translation>Allega un documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="169"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="238"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>Documenti (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="184"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="253"/>
         <source>The file is too big ({0} MB): the limit is {1} MB. Scan it again at a lower resolution or in black and white.</source>
         <translation>Il file è troppo grande ({0} MB): il limite è {1} MB. Scansionalo di nuovo a una risoluzione più bassa o in bianco e nero.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="186"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="255"/>
         <source>The file is not what its name says (it is not a real {0} file). Save it again as PDF, JPEG or PNG.</source>
         <translation>Il file non è quello che dice il suo nome (non è un vero file {0}). Salvalo di nuovo come PDF, JPEG o PNG.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="188"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="257"/>
         <source>Only PDF, JPEG and PNG files can be attached.</source>
         <translation>Si possono allegare solo file PDF, JPEG e PNG.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="191"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="260"/>
         <source>The file could not be attached.</source>
         <translation>Non è stato possibile allegare il file.</translation>
     </message>
@@ -686,187 +738,187 @@
         <translation>da {0} giorni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="276"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="279"/>
         <source>Entry criteria of step {0}</source>
         <translation>Criteri di ingresso del gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="279"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="282"/>
         <source>Going back to step {0}: no criteria, a reason is needed</source>
         <translation>Ritorno al gradino {0}: nessun criterio, serve un motivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="296"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="299"/>
         <source>To reach step {0} these are missing: {1}.</source>
         <translation>Per passare al gradino {0} mancano: {1}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="299"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="302"/>
         <source>Every criterion is met.</source>
         <translation>Tutti i criteri sono soddisfatti.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="302"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="305"/>
         <source>Move to step {0}</source>
         <translation>Passa al gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="302"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="305"/>
         <source>Back to step {0}…</source>
         <translation>Torna al gradino {0}…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="328"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="332"/>
         <source>ticked by {0} on {1}</source>
         <translation>spuntato da {0} il {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="330"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="334"/>
         <source>checklist item: tick it when done</source>
         <translation>voce da spuntare quando è fatta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="347"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="351"/>
         <source>permit recorded, valid until {0}</source>
         <translation>permesso registrato, valido fino al {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="348"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="352"/>
         <source>renewal receipt recorded</source>
         <translation>ricevuta di rinnovo registrata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="350"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="354"/>
         <source>Italian level recorded: {0}</source>
         <translation>livello di italiano registrato: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="354"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="358"/>
         <source>contract recorded</source>
         <translation>contratto registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="355"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="359"/>
         <source>housing placement recorded</source>
         <translation>inserimento abitativo registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="356"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="360"/>
         <source>household budget balanced</source>
         <translation>bilancio familiare in pareggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="357"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="361"/>
         <source>completed course recorded</source>
         <translation>corso completato registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="358"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="362"/>
         <source>course in progress recorded</source>
         <translation>corso in svolgimento registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="359"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="363"/>
         <source>registration recorded</source>
         <translation>iscrizione registrata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="360"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="364"/>
         <source>business project stage recorded</source>
         <translation>fase del progetto d&apos;impresa registrata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="361"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="365"/>
         <source>funding obtained recorded</source>
         <translation>finanziamento ottenuto registrato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="367"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="371"/>
         <source>record the contract under Placements</source>
         <translation>registra il contratto negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="368"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="372"/>
         <source>record the housing under Placements</source>
         <translation>registra l&apos;abitazione negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="369"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="373"/>
         <source>record a balanced budget with the housing placement</source>
         <translation>registra un bilancio in pareggio con l&apos;inserimento abitativo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="370"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="374"/>
         <source>record the completed course under Placements</source>
         <translation>registra il corso completato negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="371"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="375"/>
         <source>record the course under Placements</source>
         <translation>registra il corso negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="372"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="376"/>
         <source>record a valid permit or the renewal receipt in the case file</source>
         <translation>registra un permesso valido o la ricevuta di rinnovo nella scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="373"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="377"/>
         <source>record the Italian level in the case file</source>
         <translation>registra il livello di italiano nella scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="374"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="378"/>
         <source>record the registration in the case file</source>
         <translation>registra l&apos;iscrizione nella scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="375"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="379"/>
         <source>record the business project under Placements</source>
         <translation>registra il progetto d&apos;impresa negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="376"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="380"/>
         <source>record the funding under Placements</source>
         <translation>registra il finanziamento negli Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="392"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="396"/>
         <source>forced</source>
         <translation>forzato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="400"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="404"/>
         <source>Criteria missing when forced: {0}</source>
         <translation>Criteri mancanti al momento della forzatura: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="419"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="423"/>
         <source>Back to step {0}</source>
         <translation>Ritorno al gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="420"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="424"/>
         <source>Why does the person go back to step {0}? The reason is recorded.</source>
         <translation>Perché la persona torna al gradino {0}? Il motivo viene registrato.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="432"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="436"/>
         <source>Force the move to step {0}</source>
         <translation>Forza il passaggio al gradino {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="433"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="437"/>
         <source>Some criteria are missing. Write why the person moves to step {0} anyway: the reason and the missing criteria are recorded.</source>
         <translation>Mancano alcuni criteri. Scrivi perché la persona passa comunque al gradino {0}: il motivo e i criteri mancanti vengono registrati.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="461"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="465"/>
         <source>Move refused: to reach step {0} these are missing: {1}.</source>
         <translation>Passaggio rifiutato: per il gradino {0} mancano: {1}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="468"/>
+        <location filename="../../iam_desktop/ui/pathway/ladder_panel.py" line="472"/>
         <source>Only a coordinator can force a move whose criteria are missing.</source>
         <translation>Solo un coordinatore può forzare un passaggio con criteri mancanti.</translation>
     </message>
@@ -897,164 +949,164 @@
 <context>
     <name>ClosurePanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="117"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="118"/>
         <source>Closure and follow-up</source>
         <translation>Chiusura e follow-up</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="118"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="119"/>
         <source>Only a coordinator can close or reopen a case.</source>
         <translation>Solo un coordinatore può chiudere o riaprire un caso.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="119"/>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="126"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="120"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="127"/>
         <source>Close the case</source>
         <translation>Chiudi il caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="120"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="121"/>
         <source>&amp;Outcome:</source>
         <translation>&amp;Esito:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="121"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="122"/>
         <source>&amp;Date:</source>
         <translation>&amp;Data:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="122"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="123"/>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="125"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="126"/>
         <source>required when the outcome is “Other”</source>
         <translation>obbligatoria se l&apos;esito è «Altro»</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="127"/>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="130"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="128"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="131"/>
         <source>Reopen the case</source>
         <translation>Riapri il caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="128"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="129"/>
         <source>&amp;Reason:</source>
         <translation>&amp;Motivo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="129"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="130"/>
         <source>e.g. the person came back to the desk</source>
         <translation>es. la persona è tornata allo sportello</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="131"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="132"/>
         <source>Follow-up after exit</source>
         <translation>Follow-up dopo l&apos;uscita</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="132"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="133"/>
         <source>&amp;Contact:</source>
         <translation>&amp;Contatto:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="133"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="134"/>
         <source>No&amp;te:</source>
         <translation>No&amp;ta:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="134"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="135"/>
         <source>how the person is doing: work, housing, contacts</source>
         <translation>come sta la persona: lavoro, casa, relazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="135"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="136"/>
         <source>Record the follow-up</source>
         <translation>Registra il follow-up</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="136"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
         <source>Closures and reopenings</source>
         <translation>Chiusure e riaperture</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="138"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="138"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="138"/>
         <source>Operator</source>
         <translation>Operatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="137"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="138"/>
         <source>Note</source>
         <translation>Nota</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="165"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="169"/>
         <source>Closed on {0} — {1}</source>
         <translation>Chiuso il {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="168"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="172"/>
         <source>Open</source>
         <translation>Aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="172"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="176"/>
         <source>reopened once</source>
         <translation>riaperto una volta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="174"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="178"/>
         <source>reopened {0} times</source>
         <translation>riaperto {0} volte</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="185"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="189"/>
         <source>Closed: {0}</source>
         <translation>Chiuso: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="187"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="191"/>
         <source>Reopened</source>
         <translation>Riaperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="198"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="202"/>
         <source>{0} months after exit</source>
         <translation>a {0} mesi dall&apos;uscita</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="201"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="205"/>
         <source>{0} months</source>
         <translation>{0} mesi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="202"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="206"/>
         <source>Recorded: {0}</source>
         <translation>Registrati: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="202"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="206"/>
         <source>None recorded yet.</source>
         <translation>Nessuno registrato finora.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="221"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="225"/>
         <source>With the outcome “Other”, write a note.</source>
         <translation>Con l&apos;esito «Altro» scrivi una nota.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="241"/>
+        <location filename="../../iam_desktop/ui/pathway/closure_panel.py" line="245"/>
         <source>Write why the case is reopened.</source>
         <translation>Scrivi perché il caso viene riaperto.</translation>
     </message>
@@ -1408,12 +1460,12 @@
         <translation>versione {0}, scritta il {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="288"/>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="291"/>
         <source>Withdraw an intervention</source>
         <translation>Annulla un intervento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="289"/>
+        <location filename="../../iam_desktop/ui/pathway/diary_view.py" line="292"/>
         <source>The intervention stays in the history, marked as withdrawn. Why is it withdrawn (e.g. recorded in the wrong case)?</source>
         <translation>L&apos;intervento resta nello storico, segnato come annullato. Perché viene annullato (es. registrato nel caso sbagliato)?</translation>
     </message>
@@ -1522,7 +1574,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../iam_desktop/ui/errors.py" line="40"/>
+        <location filename="../../iam_desktop/ui/errors.py" line="46"/>
         <source>Something went wrong and the operation was not completed. If it happens again, tell your coordinator.</source>
         <translation>Qualcosa non ha funzionato e l&apos;operazione non è stata completata. Se succede di nuovo, avvisa il tuo coordinatore.</translation>
     </message>
@@ -3256,7 +3308,7 @@
     <name>PlanEditor</name>
     <message>
         <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="196"/>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="482"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="485"/>
         <source>Individual plan</source>
         <translation>Progetto individualizzato</translation>
     </message>
@@ -3426,47 +3478,47 @@
         <translation>Aggiungi azione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="258"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="261"/>
         <source>agreed on {0}</source>
         <translation>concordato il {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="258"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="261"/>
         <source>no plan yet: add a first goal</source>
         <translation>nessun progetto ancora: aggiungi un primo obiettivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="297"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="300"/>
         <source>overdue</source>
         <translation>in ritardo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="337"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="340"/>
         <source>Write the goal.</source>
         <translation>Scrivi l&apos;obiettivo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="372"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="375"/>
         <source>Add a goal first: every action serves a goal.</source>
         <translation>Aggiungi prima un obiettivo: ogni azione serve un obiettivo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="415"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="418"/>
         <source>Add a goal first: a review looks at a plan.</source>
         <translation>Aggiungi prima un obiettivo: una verifica riguarda un progetto.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="452"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="455"/>
         <source>Language of the plan</source>
         <translation>Lingua del progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="452"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="455"/>
         <source>The plan is printed in Italian and in:</source>
         <translation>Il progetto viene stampato in italiano e in:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="477"/>
+        <location filename="../../iam_desktop/ui/pathway/plan_editor.py" line="480"/>
         <source>Save the plan</source>
         <translation>Salva il progetto</translation>
     </message>
@@ -3547,7 +3599,7 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/common.py" line="308"/>
+        <location filename="../../iam_desktop/ui/pathway/common.py" line="329"/>
         <source>Write the reason: it is recorded with the change.</source>
         <translation>Scrivi il motivo: viene registrato con la modifica.</translation>
     </message>
@@ -3746,112 +3798,219 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="68"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="75"/>
         <source>Sync</source>
         <translation>Sincronizzazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="70"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="77"/>
         <source>Sync with the server</source>
         <translation>Sincronizzazione con il server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="75"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="82"/>
         <source>Runs in this session</source>
         <translation>Sincronizzazioni di questa sessione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="85"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="85"/>
         <source>Outcome</source>
         <translation>Esito</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="85"/>
         <source>Sent</source>
         <translation>Inviate</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="85"/>
         <source>Received</source>
         <translation>Ricevute</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="78"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="85"/>
         <source>Duration</source>
         <translation>Durata</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="79"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="86"/>
         <source>Data</source>
         <translation>Dati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="94"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="96"/>
+        <source>Last sync</source>
+        <translation>Ultima sincronizzazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="103"/>
+        <source>Attachments:</source>
+        <translation>Allegati:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="104"/>
+        <source>Archive check:</source>
+        <translation>Controllo dell&apos;archivio:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="105"/>
+        <source>Access withdrawn:</source>
+        <translation>Accesso revocato:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="109"/>
+        <source>Cases kept for review</source>
+        <translation>Casi tenuti per revisione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="113"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="133"/>
+        <source>Case</source>
+        <translation>Caso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="113"/>
+        <source>Access withdrawn on</source>
+        <translation>Accesso revocato il</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="113"/>
+        <source>Changes not accepted</source>
+        <translation>Modifiche non accettate</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="116"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="329"/>
+        <source>Discard…</source>
+        <translation>Scarta…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="130"/>
+        <source>Set aside</source>
+        <translation>Messi da parte</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="133"/>
+        <source>What and why</source>
+        <translation>Che cosa e perché</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="133"/>
+        <source>Since</source>
+        <translation>Da quando</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="134"/>
+        <source>Attempts</source>
+        <translation>Tentativi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="139"/>
         <source>Conflicts…</source>
         <translation>Conflitti…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="96"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="141"/>
         <source>Connect to a server…</source>
         <translation>Collega a un server…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="99"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="144"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="101"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="146"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="138"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="184"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="152"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="198"/>
         <source>{0}, server {1}. This computer waits for approval: on a computer of the desk that is already connected, open Sync → Waiting computers and type this short code: {2}</source>
         <translation>{0}, server {1}. Questo computer attende l&apos;approvazione: su un computer dello sportello già collegato apri Sincronizzazione → Dispositivi in attesa e digita questo codice breve: {2}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="157"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="203"/>
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="159"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="205"/>
         <source>{0}, server {1}. Last success: {2}.</source>
         <translation>{0}, server {1}. Ultima sincronizzazione riuscita: {2}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="163"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="209"/>
         <source>This computer is not connected to a sync server yet: its work stays here only.</source>
         <translation>Questo computer non è ancora collegato a un server di sincronizzazione: il suo lavoro resta solo qui.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="167"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="213"/>
         <source>Changes set aside: {0}. A change that arrives damaged, or before the key that opens it, is set aside and retried at every sync; the rest keeps flowing.</source>
         <translation>Modifiche messe da parte: {0}. Una modifica che arriva danneggiata, o prima della chiave che la apre, viene messa da parte e riprovata a ogni sincronizzazione; il resto continua ad arrivare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="175"/>
-        <source>Access withdrawn by another desk: {0} case(s) kept here for review, with {1} change(s) the server no longer accepts from this desk. Copy what you need, then discard them.</source>
-        <translation>Accesso revocato da un altro sportello: {0} pratica/e conservata/e qui da rivedere, con {1} modifica/he che il server non accetta più da questo sportello. Copia ciò che ti serve, poi scartale (iam-desktop revoked --discard).</translation>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="266"/>
+        <source>{0} sent, {1} received, {2} waiting, {3} failed (retried later)</source>
+        <translation>{0} inviati, {1} ricevuti, {2} in attesa, {3} non riusciti (si riprova più tardi)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="179"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="270"/>
+        <source> · {0} attached before this version, now being sent</source>
+        <translation> · {0} allegati prima di questa versione, ora in invio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="277"/>
+        <source>{0} parts of the archive compared with the server, {1} repaired</source>
+        <translation>{0} parti dell&apos;archivio confrontate con il server, {1} riparate</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="283"/>
+        <source>not compared in this run (after changes at most every 10 minutes, otherwise hourly)</source>
+        <translation>non confrontato in questa sincronizzazione (dopo modifiche al massimo ogni 10 minuti, altrimenti ogni ora)</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="287"/>
+        <source>cases removed from this computer: {0}; kept for review: {1}</source>
+        <translation>casi rimossi da questo computer: {0}; tenuti per revisione: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="314"/>
+        <source>Another desk withdrew this desk&apos;s access while changes written here had not reached the server, which no longer accepts them: {0} case(s), {1} change(s). They are kept here: copy what you need, then discard the case.</source>
+        <translation>Un altro sportello ha revocato l&apos;accesso a questo sportello mentre modifiche scritte qui non erano ancora arrivate al server, che ora non le accetta più: casi {0}, modifiche {1}. Restano qui: copia ciò che ti serve, poi scarta il caso.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="353"/>
+        <source>Case {0}: the changes not accepted ({1}) and everything of it on this computer will be removed. Click again to confirm.</source>
+        <translation>Caso {0}: le modifiche non accettate ({1}) e tutto ciò che ne resta su questo computer saranno rimossi. Fai clic di nuovo per confermare.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="292"/>
+        <source>no case</source>
+        <translation>nessun caso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="357"/>
+        <source>Confirm: discard</source>
+        <translation>Conferma: scarta</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="219"/>
         <source>Conflicts to review: {0}</source>
         <translation>Conflitti da esaminare: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="192"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="232"/>
         <source>No sync yet.</source>
         <translation>Nessuna sincronizzazione finora.</translation>
     </message>
@@ -3859,87 +4018,92 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="110"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="115"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="114"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="119"/>
         <source>Up to date — last sync at {0}</source>
         <translation>Aggiornato — ultima sincronizzazione alle {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="114"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="119"/>
         <source>Up to date</source>
         <translation>Aggiornato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="118"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="123"/>
         <source>Computer clock off by {0} minutes</source>
         <translation>Orologio del computer sfasato di {0} minuti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="119"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="124"/>
         <source>Computer clock is wrong</source>
         <translation>L&apos;orologio del computer è sbagliato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="121"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="126"/>
         <source>Offline</source>
         <translation>Non in linea</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="122"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="127"/>
         <source>Update the application</source>
         <translation>Aggiorna l&apos;applicazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="123"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="128"/>
         <source>Device waiting for approval</source>
         <translation>Dispositivo in attesa di approvazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="124"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="129"/>
         <source>Not connected to a server</source>
         <translation>Non collegato a un server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="125"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="130"/>
         <source>Computer not recognised by the server</source>
         <translation>Computer non riconosciuto dal server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="126"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="131"/>
         <source>Computer revoked: no sync</source>
         <translation>Computer revocato: niente sincronizzazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="127"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="132"/>
+        <source>Central office key changed: sync stopped</source>
+        <translation>Chiave dell&apos;ufficio centrale cambiata: sincronizzazione ferma</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="133"/>
         <source>Sync failed, it will retry</source>
         <translation>Sincronizzazione non riuscita, riproverà</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="131"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="137"/>
         <source>Not synced yet</source>
         <translation>Non ancora sincronizzato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="138"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="144"/>
         <source>Open the sync panel (Ctrl+Shift+S syncs now)</source>
         <translation>Apri il pannello della sincronizzazione (Ctrl+Maiusc+S sincronizza ora)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="141"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="151"/>
         <source>Changes waiting: {0}</source>
         <translation>Modifiche in attesa: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="144"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="154"/>
         <source>Conflicts: {0}</source>
         <translation>Conflitti: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/status.py" line="145"/>
+        <location filename="../../iam_desktop/ui/sync/status.py" line="155"/>
         <source>Concurrent edits to review</source>
         <translation>Modifiche contemporanee da esaminare</translation>
     </message>

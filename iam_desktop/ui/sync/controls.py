@@ -44,7 +44,7 @@ class SyncControls(QObject):
         self._window = window
         self._announcing = False
         self.scheduler = SyncScheduler(desk, runner, parent=self)
-        self.widget = SyncStatusWidget()
+        self.widget = SyncStatusWidget(language)
         self.panel: SyncPanel | None = None
         self.conflicts: ConflictsDialog | None = None
         self.sync_action = QAction(window)
@@ -135,6 +135,7 @@ class SyncControls(QObject):
             self.panel = SyncPanel(self._desk, self._runner, self._errors, self._language, self.scheduler,
                                    self._window)  # fmt: skip
             self.panel.conflicts_requested.connect(self.open_conflicts)
+            self.panel.discarded.connect(self._announce_discarded)
         self.panel.present()
 
     def open_conflicts(self) -> None:
@@ -146,6 +147,14 @@ class SyncControls(QObject):
         self.conflicts.reload()
         self.conflicts.show()
         self.conflicts.raise_()
+
+    def _announce_discarded(self) -> None:
+        # A kept case was dropped on purpose: the views refresh; nothing new to send, so no sync follows.
+        self._announcing = True
+        try:
+            self.changes_applied.emit(Changes(cases=True))
+        finally:
+            self._announcing = False
 
     def _resolved(self) -> None:
         # A resolution is a local change: the views refresh and it goes out with the next (debounced) sync.

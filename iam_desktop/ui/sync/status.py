@@ -1,15 +1,19 @@
 """The sync state in the status bar, in words an operator understands: not connected, waiting for approval,
 offline, syncing (with a progress bar), up to date with the time of the last success, a wrong clock, an old app;
-then the changes written here that the server has not confirmed yet, and a badge when conflicts wait for review.
-A click opens the sync panel; the badge opens the conflicts. It only shows what the scheduler reports."""
+a central office key that is not the pinned one; then the changes written here that the server has not confirmed
+yet, and a badge when conflicts wait for review. The tooltip gives the state's whole sentence from the catalogue
+(what happened, what to do). A click opens the sync panel; the badge opens the conflicts. It only shows what the
+scheduler reports."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
+from iam_desktop.services.messages import text
 from iam_desktop.services.sync_client import SyncReport, SyncState, SyncStatus
 
 BADGE_STYLE = "QToolButton { color: white; background: #b35c00; border-radius: 8px; padding: 1px 8px; }"
@@ -36,8 +40,9 @@ class SyncStatusWidget(QWidget):
     open_panel = Signal()
     open_conflicts = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: Callable[[], str] = lambda: "it", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._language = language
         self.status: SyncStatus | None = None
         self.report: SyncReport | None = None
         self.running = False
@@ -124,6 +129,7 @@ class SyncStatusWidget(QWidget):
             SyncState.NOT_ENROLLED: self.tr("Not connected to a server"),
             SyncState.UNAUTHORISED: self.tr("Computer not recognised by the server"),
             SyncState.REVOKED: self.tr("Computer revoked: no sync"),
+            SyncState.CENTRAL_KEY: self.tr("Central office key changed: sync stopped"),
             SyncState.ERROR: self.tr("Sync failed, it will retry"),
         }
         if state in texts:
@@ -135,7 +141,11 @@ class SyncStatusWidget(QWidget):
         self.state_button.setText(self.state_text())
         warn = not self.running and state not in ("", SyncState.OK, SyncState.NOT_ENROLLED)
         self.state_button.setStyleSheet(WARNING_STYLE if warn else PLAIN_STYLE)
-        self.state_button.setToolTip(self.tr("Open the sync panel (Ctrl+Shift+S syncs now)"))
+        hint = self.tr("Open the sync panel (Ctrl+Shift+S syncs now)")
+        if warn and state in SyncState.__members__.values():
+            detail = self.report.detail if self.report is not None else ""
+            hint = text(f"sync.state.{state}", self._language(), detail=detail or "—") + "\n\n" + hint
+        self.state_button.setToolTip(hint)
         status = self.status
         waiting = status.waiting if status else 0
         self.waiting_label.setText(self.tr("Changes waiting: {0}").format(waiting))

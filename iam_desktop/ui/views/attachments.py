@@ -3,7 +3,10 @@ and PNG (stored encrypted by the case book on the database worker; a file too bi
 refused with a sentence under the list), and viewing: images in a scrollable label, PDFs in the PDF preview, both
 from bytes decrypted for the moment (a PDF goes to a private temporary file removed when the preview closes).
 An attachment synced from another computer whose content has not arrived yet is listed greyed as "arriving" (not
-openable, a tooltip says why); one whose download failed says why (no connection, altered on the way …)."""
+openable, a tooltip says why); one whose download failed says why (no connection, altered on the way …). On the
+computer that attached it, a document whose content has not reached the server yet is "sending" (it opens here),
+or says why its upload failed. "Riprova ora" makes every failed transfer of the case due again at once (the next
+sync, which the case file's change notice asks for, takes them)."""
 
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from iam_desktop.domain.errors import ValidationError
+from iam_desktop.services.blob_sync import retry_blobs, uploads_of
 from iam_desktop.services.desk import Desk
 from iam_desktop.vault.lookup import AttachmentInfo
 
@@ -55,7 +59,7 @@ class ImageViewer(QDialog):
 
 
 class AttachmentsPanel(QWidget):
-    """Emits ``added`` after a file was stored."""
+    """Emits ``added`` after a file was stored, or after "Riprova ora" (the case file reloads, a sync follows)."""
 
     added = Signal()
 
@@ -65,6 +69,8 @@ class AttachmentsPanel(QWidget):
         self._runner = runner
         self._errors = errors
         self.case_id = ""
+        self.failed: set[str] = set()  # attachments of the case shown whose transfer failed
+        self.retried: set[str] = set()  # … that the operator asked to retry (until the case changes)
         self.viewers: list[QDialog] = []
         self.title_label = heading(size_delta=2)
         self.list = QListWidget()
@@ -76,9 +82,12 @@ class AttachmentsPanel(QWidget):
         self.message.hide()
         self.add_button = QPushButton()
         self.view_button = QPushButton()
+        self.retry_button = QPushButton()
+        self.retry_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.view_button)
+        buttons.addWidget(self.retry_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +97,7 @@ class AttachmentsPanel(QWidget):
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.choose_file)
         self.view_button.clicked.connect(self.view_current)
+        self.retry_button.clicked.connect(self.retry_now)
         self.list.itemActivated.connect(lambda _item: self.view_current())
         self.list.currentItemChanged.connect(lambda *_: self._buttons())
         self.retranslate()
@@ -96,6 +106,8 @@ class AttachmentsPanel(QWidget):
         self.title_label.setText(self.tr("Attachments"))
         self.add_button.setText(self.tr("&Add a document…"))
         self.view_button.setText(self.tr("&View"))
+        self.retry_button.setText(self.tr("&Retry now"))
+        self.retry_button.setToolTip(self.tr("Try again at once to send or receive the documents that failed"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -103,9 +115,13 @@ class AttachmentsPanel(QWidget):
         super().changeEvent(event)
 
     def show_attachments(self, case_id: str, attachments: list[AttachmentInfo], can_edit: bool) -> None:
+        if case_id != self.case_id:
+            self.retried.clear()
         self.case_id = case_id
         self.list.clear()
         self.message.hide()
+        uploads = uploads_of(self._desk, case_id) if attachments else {}
+        self.failed = set()
         for info in attachments:
             when = "/".join(reversed(info.created_at[:10].split("-")))
             size = f"{max(1, round(info.size / 1024))} KB" if info.size < 2**20 else f"{info.size / 2**20:.1f} MB"
@@ -113,13 +129,57 @@ class AttachmentsPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, info)
             if not info.available:
                 self._mark_missing(item, info)
+                if info.state != "waiting":
+                    self.failed.add(info.attachment_id)
+            elif info.attachment_id in uploads:
+                state, reason = uploads[info.attachment_id]
+                self._mark_sending(item, info, state, reason)
+                if state != "waiting":
+                    self.failed.add(info.attachment_id)
             self.list.addItem(item)
         if not attachments:
             placeholder = QListWidgetItem(self.tr("No documents attached yet."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
         self.add_button.setEnabled(can_edit)
+        self.retry_button.setVisible(bool(self.failed))
         self._buttons()
+
+    def _reasons(self) -> dict[str, str]:
+        return {
+            "offline": self.tr("no connection"),
+            "not_found": self.tr("not on the server"),
+            "forbidden": self.tr("this desk may not read it"),
+            "erased": self.tr("the case was erased"),
+            "sha256_mismatch": self.tr("altered on the way, refused"),
+            "size_mismatch": self.tr("altered on the way, refused"),
+            "too_large": self.tr("too big for the server"),
+            "missing_content": self.tr("its content is damaged on this computer"),
+        }  # fmt: skip
+
+    def _mark_sending(self, item: QListWidgetItem, info: AttachmentInfo, state: str, reason: str) -> None:
+        """Stored here, content not yet on the server: it opens here; the other computers wait for it."""
+        if info.attachment_id in self.retried:
+            item.setText(item.text() + " — " + self.tr("trying again"))
+        elif state == "waiting":
+            item.setText(item.text() + " — " + self.tr("sending"))
+            item.setToolTip(
+                self.tr(
+                    "The content of this document has not reached the server yet: it leaves with the next syncs. "
+                    "It opens here; the desk's other computers receive it once it is sent."
+                )
+            )
+        else:
+            why = self._reasons().get(reason, self.tr("server error"))
+            item.setText(item.text() + " — " + self.tr("not sent: {0}").format(why))
+            tip = self.tr(
+                "Sending the content of this document failed ({0}); sync tries again later by itself, or at once "
+                "with the retry button below."
+            )
+            item.setToolTip(tip.format(why))
+        font = QFont(item.font())
+        font.setItalic(True)
+        item.setFont(font)
 
     def _mark_missing(self, item: QListWidgetItem, info: AttachmentInfo) -> None:
         """Greyed and italic, with the state in words: the content is on its way, or why it did not arrive."""
@@ -130,16 +190,11 @@ class AttachmentsPanel(QWidget):
                 "yet: it arrives with the next syncs, and can be opened then."
             )
             item.setToolTip(tip)
+        elif info.attachment_id in self.retried:
+            item.setText(item.text() + " — " + self.tr("trying again"))
+            item.setToolTip(self.tr("A new attempt is made at the next sync, in a few seconds."))
         else:
-            reasons = {
-                "offline": self.tr("no connection"),
-                "not_found": self.tr("not on the server"),
-                "forbidden": self.tr("this desk may not read it"),
-                "erased": self.tr("the case was erased"),
-                "sha256_mismatch": self.tr("altered on the way, refused"),
-                "size_mismatch": self.tr("altered on the way, refused"),
-            }  # fmt: skip
-            why = reasons.get(info.reason, self.tr("server error"))
+            why = self._reasons().get(info.reason, self.tr("server error"))
             item.setText(item.text() + " — " + self.tr("not arrived: {0}").format(why))
             tip = self.tr(
                 "The content of this document could not be received ({0}). Nothing altered is ever "
@@ -155,8 +210,22 @@ class AttachmentsPanel(QWidget):
         info = self.current()
         self.view_button.setEnabled(info is not None and info.available)
 
+    def retry_now(self) -> None:
+        """Every failed transfer of this case due again now; the list says "trying again" until it moves."""
+        desk, case_id = self._desk, self.case_id
+        if not case_id:
+            return
+        self.retried |= self.failed
+        self.retry_button.setEnabled(False)
+        self._runner.run_database(lambda: retry_blobs(desk, case_id), self._retried, self._errors.show)
+
+    def _retried(self, _count: int) -> None:
+        self.retry_button.setEnabled(True)
+        self.added.emit()
+
     def clear(self) -> None:
         self.case_id = ""
+        self.retried.clear()
         self.list.clear()
         for viewer in self.viewers:
             viewer.close()
