@@ -23,6 +23,7 @@ from tests.sync_client.helpers import desk_devices, new_vault, person
 from tests.sync_client.test_operator_report import AlteringSession
 
 from .conftest import SCREEN, open_unlocked, shoot
+from .conftest import new_vault as closed_vault
 
 
 def test_panel_shows_the_last_run_the_kept_case_and_what_was_set_aside(
@@ -162,3 +163,24 @@ def test_case_file_shows_sending_a_failed_upload_and_retry_now(
     assert items[refused.attachment_id].text().endswith("— nuovo tentativo in corso")
     assert items[sending.attachment_id].text().endswith("— in invio")
     shoot(qtbot, window, screenshot_dir / "attachments_retry_now.png")
+
+
+def test_enrolment_dialog_names_a_badly_formed_fingerprint_in_words(
+    qtbot, make_shell, server: ServerProcess, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    _id, (code,) = provision_desk(server.database_url, f"Sportello refuso UI {tmp_path.name}")
+    _shell, window = open_unlocked(qtbot, make_shell, closed_vault(tmp_path / "d", "Sportello refuso"))
+    window.sync_controls.open_panel()
+    panel = window.sync_controls.panel
+    assert panel is not None
+    panel.enrol_button.click()
+    dialog = panel.enrolment_dialog
+    assert dialog is not None
+    dialog.server_edit.setText(server.url)
+    dialog.code_edit.setText(code)
+    dialog.fingerprint_edit.setText("1A2B-3C4D-5E6F-7081-92AG")  # a G: not hexadecimal
+    dialog.connect_button.click()
+    message = dialog.message_label.text()
+    assert message.startswith("Dato non valido (impronta dell'ufficio centrale): ")
+    assert "20 caratteri esadecimali" in message and "central_fingerprint" not in message
+    assert dialog.pages.currentIndex() == dialog.FORM and dialog.connect_button.isEnabled()
