@@ -33,6 +33,12 @@ def text(key: str, language: str = DEFAULT_LANGUAGE, **params: object) -> str:
 
 
 def describe(error: IamError, language: str = DEFAULT_LANGUAGE) -> str:
+    """An error in words; a refused value names its field in words when the field is catalogued (``field.<name>``),
+    never by its technical name."""
+    if isinstance(error, ValidationError) and f"field.{error.field}" in catalogue():
+        reason = {k: v for k, v in error.params.items() if k not in ("field", "code")}
+        return text("error.validation_named", language, field=text(f"field.{error.field}", language),
+                    code=text(f"validation.{error.code}", language, **reason))  # fmt: skip
     params: dict[str, object] = {"detail": error.detail, **error.params}
     if isinstance(error, ValidationError):
         params["code"] = text(f"validation.{error.code}", language, **error.params)

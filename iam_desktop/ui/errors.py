@@ -14,8 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from iam_desktop.domain.errors import IamError, ValidationError
-from iam_desktop.services.messages import catalogue, describe, text
+from iam_desktop.domain.errors import IamError
+from iam_desktop.services.messages import describe
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +36,6 @@ class ErrorDialog:
         self.last_message = ""  # what the operator was last shown (tests and the status bar read it)
 
     def message_for(self, error: BaseException) -> str:
-        if isinstance(error, ValidationError) and f"field.{error.field}" in catalogue():
-            language = self._language()
-            params = {k: v for k, v in error.params.items() if k not in ("field", "code")}
-            return text("error.validation_named", language, field=text(f"field.{error.field}", language),
-                        code=text(f"validation.{error.code}", language, **params))  # fmt: skip
         if isinstance(error, IamError):
             return describe(error, self._language())
         return QCoreApplication.translate(

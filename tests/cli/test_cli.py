@@ -142,3 +142,12 @@ def test_every_command_is_documented() -> None:
     docs = (Path(__file__).parents[2] / "docs" / "cli.md").read_text(encoding="utf-8")
     for command in COMMANDS:
         assert f"iam-desktop {command}" in docs, f"{command} missing from docs/cli.md"
+
+
+def test_a_badly_formed_central_fingerprint_names_the_field_in_words(initialised: Path) -> None:
+    """Refused before any request (the enrolment code is not spent): the message says which value, in words."""
+    result = iam(initialised, "enrol", "--server", "http://127.0.0.1:9", "--code", "ABCD-EFGH",
+                 "--central-fingerprint", "not-a-fingerprint", "--operator", "anna", lang="it")  # fmt: skip
+    assert result.returncode != 0
+    assert "impronta dell'ufficio centrale" in result.stderr, result.stderr
+    assert "central_fingerprint" not in result.stderr
