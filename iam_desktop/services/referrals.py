@@ -37,9 +37,6 @@ from iam_desktop.vault.merge import Merger, note_dropped
 from iam_desktop.vault.tables import outbox as outbox_table
 from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
-from sync.protocol import ErrorCode
-
-from .sync_http import SyncError
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -367,13 +364,7 @@ class Referrals:
                 if (on or datetime.now(answered.tzinfo)) - answered > timedelta(days=days) and waiting is None:
                     due.append(stored.case_id)
         for case_id in sorted(set(due)):
-            try:
-                transport._send(
-                    "DELETE", f"/v1/cases/{case_id}/grants/{me}"
-                )  # the transport has no delete() helper yet
-            except SyncError as exc:
-                if exc.params.get("errno") != int(ErrorCode.NOT_FOUND):
-                    raise
+            transport.withdraw_grant(case_id, me)
             with translate_errors(), self._desk.vault.engine.begin() as conn:
                 Merger(self._desk.records, "", "").erase_case(conn, case_id)
                 audit.append(conn, operator_id=None, action="referral.transfer_expired", case_id=case_id)
@@ -448,11 +439,7 @@ class Referrals:
 
     @staticmethod
     def _revoke(transport: Transport, case_id: str, desk_id: str) -> None:
-        try:
-            transport._send("DELETE", f"/v1/cases/{case_id}/grants/{desk_id}")  # the transport has no delete()
-        except SyncError as exc:
-            if exc.params.get("errno") != int(ErrorCode.NOT_FOUND):
-                raise
+        transport.withdraw_grant(case_id, desk_id)
 
     def _drop(self, transport: Transport, stored: Any, me: str) -> None:
         """The receiver gives up the extract (or the transferred case never taken on) of a referral that is over:

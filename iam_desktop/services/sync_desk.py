@@ -17,7 +17,6 @@ from iam_desktop.vault.conflicts import ConflictEntry, list_conflicts, resolve
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.tables import grants_in, grants_sent, vault_meta
 from iam_desktop.vault.vault import now_iso
-from sync.protocol import ErrorCode
 
 from .enrolment import Enrolment
 from .sync_client import SyncClient, SyncStatus, read_status
@@ -83,11 +82,7 @@ class DeskSync:
             raise SyncError(SyncProblem.NOT_ENROLLED)
         if desk_id == enrolled.desk_id:
             raise ValidationError("desk_id", "referral_to_self")
-        try:
-            transport._send("DELETE", f"/v1/cases/{case_id}/grants/{desk_id}")
-        except SyncError as exc:
-            if exc.params.get("errno") != int(ErrorCode.NOT_FOUND):  # already withdrawn: rotate all the same
-                raise
+        transport.withdraw_grant(case_id, desk_id)  # already withdrawn: rotate all the same
         with translate_errors(), self._desk.vault.engine.begin() as conn:
             key_id = self.rotate(conn, case_id, desk_id, operator_id=operator_id, server=True)
             others = {

@@ -158,6 +158,14 @@ class Transport:
     def delete(self, path: str) -> None:
         self._send("DELETE", path)
 
+    def withdraw_grant(self, case_id: str, desk_id: str) -> None:
+        """Withdraw a desk's grant to a partition on the server; one already withdrawn is not an error."""
+        try:
+            self.delete(f"/v1/cases/{case_id}/grants/{desk_id}")
+        except SyncError as exc:
+            if exc.params.get("errno") != int(ErrorCode.NOT_FOUND):
+                raise
+
     def post(self, path: str, body: BaseModel | None, model: type[Model], *, gzip_body: bool = False) -> Model:
         data = body.model_dump_json().encode() if body is not None else b"{}"
         headers = {"Content-Type": "application/json"}
