@@ -10,12 +10,12 @@ sent; one device of the central office syncs and reads every case and attachment
 clients and the server at random, runs some clients with a small file-size limit (a full disk) and cuts connections
 mid-reply. Then the faults stop, every device syncs until nothing moves, and the soak checks: every case a client
 reported written is on every replica that should hold it (its desk's devices, the central office, desk B for a
-transfer — its token, exactly once), every change a device saw acknowledged is stored on the server exactly once,
-nothing is left waiting (outbox, blob queue), every attachment opens byte-identical wherever its case is, every
-device agrees on every referral's state, an accepted transfer belongs to desk B everywhere, an accepted extract is
-readable on desk B and a declined one is gone from it, the partition digest check finds no partition differing on
-any device, the replicas of each desk are equal, and every vault passes `PRAGMA integrity_check` and `iam-desktop
-audit verify`.
+transfer not declined or withdrawn — its token, exactly once; a declined one is gone from B), every change a
+device saw acknowledged is stored on the server exactly once, nothing is left waiting (outbox, blob queue), every
+attachment opens byte-identical wherever its case is, every device agrees on every referral's state, an accepted
+transfer belongs to desk B everywhere, an accepted extract is readable on desk B and a declined one is gone from
+it, the partition digest check finds no partition differing on any device, the replicas of each desk are equal,
+and every vault passes `PRAGMA integrity_check` and `iam-desktop audit verify`.
 
 SQLite always; PostgreSQL too when `--database-url` (an admin URL allowed to create databases) or
 `IAM_TEST_DATABASE_URL` is given — the minutes are then shared between the two backends. Only 127.0.0.1 is used and
@@ -103,8 +103,8 @@ def holders(
     written: dict[str, str], transferred: set[str], devices: dict[str, str], central: str = "C"
 ) -> dict[str, set[str]]:
     """Which tokens each device should hold: `written` maps a token to the desk that wrote it, `transferred` the
-    tokens whose case was proposed for transfer to desk B (B holds the case from the proposal on, accepted or
-    not), `devices` maps a device to its desk. The central office holds every case."""
+    tokens whose case was proposed for transfer to desk B and not declined or withdrawn (B holds the case from the
+    proposal on), `devices` maps a device to its desk. The central office holds every case."""
     out: dict[str, set[str]] = {}
     for device, desk in devices.items():
         out[device] = {t for t, by in written.items() if desk in (by, central) or (desk == "B" and t in transferred)}
@@ -278,8 +278,15 @@ class Soak:
         try:
             rounds = self._final_syncs(desks)
             observed = {name: _observe(desk) for name, desk in desks.items()}
-            transferred = {t for t, purpose in self.referrals.values() if purpose == "transfer"}
-            expected = holders(self.written, transferred, {name: name[0] for name in desks})
+            # A transfer declined or withdrawn takes the case away from desk B again (docs/network.md).
+            states = {v.referral_id: v.state for v in desks["A0"].network.referrals.all()}
+            transfers = {r: t for r, (t, purpose) in self.referrals.items() if purpose == "transfer"}
+            ended = {t for r, t in transfers.items() if states.get(r) in ("declined", "withdrawn")}
+            expected = holders(self.written, set(transfers.values()) - ended, {name: name[0] for name in desks})
+            for name in (n for n in desks if n.startswith("B")):
+                for t in sorted(ended & set(observed[name]["tokens"])):
+                    self.figures["transfers_kept_after_decline"] += 1
+                    self._note(f"{name} still holds {t} ({self._story(t)})")
             result = tally(
                 expected,
                 {name: o["tokens"] for name, o in observed.items()},
@@ -319,8 +326,8 @@ class Soak:
             "integrity_ok": all(i == "ok" for i in integrity),
             "audit_ok": all(audits),
             "attachments_ok": f["attachments_missing"] == 0 and f["attachments_mismatch"] == 0,
-            "referrals_ok": all(f[k] == 0 for k in ("referrals_disagree", "transfers_misplaced",
-                                                     "extracts_unreadable", "extracts_kept_after_decline")),
+            "referrals_ok": all(f[k] == 0 for k in ("referrals_disagree", "transfers_misplaced", "extracts_unreadable",
+                                                     "extracts_kept_after_decline", "transfers_kept_after_decline")),
             "partitions_ok": f["partitions_differing"] == 0,
             "central_has_every_case": f["central_cases"] == len(self.written),
             **result.details,
