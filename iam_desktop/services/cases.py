@@ -32,6 +32,10 @@ from iam_desktop.vault.vault import now_iso
 from .case_index import CaseIndex, CaseRow, SortKey, make_row
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from iam_desktop.vault.records import RecordStore
+
     from .desk import Desk
 
 CASE_KIND = "case"
@@ -103,6 +107,18 @@ def stored_permit(person: dict[str, Any]) -> PermessoDiSoggiorno | None:
 def lookup_keys(record: interchange.InterchangeRecord) -> list[str]:
     """The strings a person is blind-indexed by (duplicates at intake; rebuilt after a pull)."""
     return duplicate_keys(record.person, [record.permit] if record.permit else [])
+
+
+def reindex(conn: Connection, records: RecordStore, case_ids: Iterable[str]) -> None:
+    """Rebuild the duplicate-detection look-ups of cases that arrived or changed by sync (look-ups are local,
+    never synced)."""
+    for case_id in sorted(case_ids):
+        stored = records.get(conn, case_id)
+        if stored is None or stored.kind != CASE_KIND:
+            continue
+        parsed = interchange.parse_record(stored.payload.get("person", {}), today=date.max)
+        if parsed.record is not None:
+            lookup.add_lookups(conn, records, case_id, lookup_keys(parsed.record))
 
 
 class CaseBook:

@@ -20,7 +20,6 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +27,7 @@ import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, and_, func, insert, select
 
-from iam_desktop.domain import interchange
-from iam_desktop.vault import crypto, lookup, outbox, sync_state
+from iam_desktop.vault import crypto, outbox, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.merge import IncomingGrant, Merger, MergeResult
 from iam_desktop.vault.records import case_key_context
@@ -53,7 +51,7 @@ from sync.protocol import (
 
 from . import messages
 from .blob_sync import CHUNK_BYTES, BlobSync, waiting_blobs
-from .cases import CASE_KIND, lookup_keys
+from .cases import reindex
 from .enrolment import Enrolment, b64
 from .sync_http import SyncError, SyncProblem, Transport, make_session
 
@@ -398,7 +396,7 @@ class SyncClient:
                         result.add(apply_erased_notice(self.desk, conn, merger, notice))
                     elif notice.kind == "revoked":  # dropped, or kept for review while changes wait (merge.py)
                         result.add(merger.revoke_case(conn, notice.case_id))
-                self._reindex(conn, result.touched_cases - result.erased_cases)
+                reindex(conn, self.desk.records, result.touched_cases - result.erased_cases)
                 sync_state.put(conn, sync_state.CURSOR, page.cursor)  # committed with the page, never before
             first = False
             report.pulled += result.applied
@@ -416,16 +414,6 @@ class SyncClient:
         transport.post("/v1/ack", AckRequest(cursor=page.cursor), AckReply)
         # Then the contents of attachments that arrived (now or earlier): bounded per run, each failure its own.
         self.blobs.download(transport)
-
-    def _reindex(self, conn: Connection, case_ids: set[str]) -> None:
-        """Duplicate-detection look-ups for cases that arrived or changed (they are local, never synced)."""
-        for case_id in sorted(case_ids):
-            stored = self.desk.records.get(conn, case_id)
-            if stored is None or stored.kind != CASE_KIND:
-                continue
-            parsed = interchange.parse_record(stored.payload.get("person", {}), today=date.max)
-            if parsed.record is not None:
-                lookup.add_lookups(conn, self.desk.records, case_id, lookup_keys(parsed.record))
 
 
 def _grant_sent(conn: Connection, case_id: str, desk_id: str, key_id: str) -> bool:

@@ -25,13 +25,11 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, select
 
-from iam_desktop.domain import interchange
-from iam_desktop.vault import lookup, outbox, sync_state
+from iam_desktop.vault import outbox, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.merge import IncomingGrant, Merger
 from iam_desktop.vault.outbox import Envelope
@@ -49,6 +47,7 @@ from sync.protocol import (
     summarise,
 )
 
+from .cases import reindex
 from .sync_http import SyncError, SyncProblem, Transport
 
 if TYPE_CHECKING:
@@ -223,7 +222,7 @@ class PartitionRepair:
                 merger.apply_grant(conn, IncomingGrant(**g.model_dump()))
             for c in history.changes:
                 merger.apply_change(conn, _envelope(c))
-            self._reindex(conn, case_id)
+            reindex(conn, self.desk.records, [case_id])
         self.desk.cases.forget()  # the case list decrypts again on next use
         with self.desk.vault.engine.connect() as conn:
             now = local_digests(conn)[0].get(case_id)
@@ -235,16 +234,6 @@ class PartitionRepair:
         if enrolled is None:
             raise SyncError(SyncProblem.NOT_ENROLLED)
         return enrolled.desk_id
-
-    def _reindex(self, conn: Connection, case_id: str) -> None:
-        from .cases import CASE_KIND, lookup_keys
-
-        stored = self.desk.records.get(conn, case_id)
-        if stored is None or stored.kind != CASE_KIND:
-            return
-        parsed = interchange.parse_record(stored.payload.get("person", {}), today=date.max)
-        if parsed.record is not None:
-            lookup.add_lookups(conn, self.desk.records, case_id, lookup_keys(parsed.record))
 
 
 def _envelope(c: Change) -> Envelope:
