@@ -77,9 +77,25 @@ def test_demo_network(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkey
     from iam_desktop.services.desk import Desk
     from iam_desktop.vault.paths import DataDir
 
-    desk = Desk.open(DataDir(tmp_path / "demo" / "padova"))
-    desk.unlock(demo.DEMO_OPERATOR, demo.DEMO_PASSPHRASE)
+    def opened(slug: str) -> Desk:
+        desk = Desk.open(DataDir(tmp_path / "demo" / slug))
+        desk.unlock(demo.DEMO_OPERATOR, demo.DEMO_PASSPHRASE)
+        return desk
+
+    # The scenario a newcomer finds: the catalogue on every desk, a referral waiting in Padova's inbox, a conflict on
+    # Val Trompia's first computer, every case at the central office, and nothing left waiting anywhere.
+    padova, trompia, second, central = (opened(s) for s in ("padova", "val-trompia", "val-trompia-2", "centrale"))
     try:
-        assert desk.cases.count() == 2 and desk.sync.status().waiting == 0
+        assert padova.cases.count() == 2 and trompia.cases.count() == 2 and second.cases.count() == 2
+        assert central.cases.count() == 4
+        (waiting,) = padova.network.referrals.inbox()
+        assert waiting.purpose == "housing" and waiting.opportunity == "demo-casa-pd"
+        assert padova.network.referrals.extract(waiting.referral_id)  # the shared sections, readable at Padova
+        (conflict,) = trompia.sync.conflicts()
+        assert {conflict.winner["value"], conflict.loser["value"]} == {"+393001112222", "+393003334444"}, conflict
+        for desk in (padova, trompia, second, central):
+            assert desk.sync.status().waiting == 0
+            assert {e.entry_id for e in desk.network.catalogue.entries()} >= {"demo-casa-pd", "demo-lavoro-vt"}
     finally:
-        desk.close()
+        for desk in (padova, trompia, second, central):
+            desk.close()
