@@ -12,14 +12,18 @@ from iam_desktop.vault.crypto import KdfParams
 from iam_desktop.vault.paths import DataDir
 
 PASSPHRASE = "una passphrase lunga e segreta"
+# A person as the intake form hands it to ``desk.cases.intake`` (the interchange format) …
 PERSON = {
-    "given_names": "Amadou Bakary",
+    "given_names": ["Amadou Bakary"],
     "family_name": "Traoré-Zyxwq",
-    "codice_fiscale": "TRRMDB90A01Z329X",
+    "codice_fiscale": "TRRMDB90A01Z329G",
     "phone": "+39 333 918 2746",
     "notes": "vive a Lumezzane",
 }
-KNOWN_STRINGS = ["Amadou Bakary", "Traoré-Zyxwq", "TRRMDB90A01Z329X", "333 918 2746", "Lumezzane"]
+# … and as the case file stores it (the phone normalised).
+STORED_PERSON = {**PERSON, "phone": "+393339182746"}
+# What a scan of the files must never find in clear: the strings as they are stored, so a leak would be seen.
+KNOWN_STRINGS = ["Amadou Bakary", "Traoré-Zyxwq", "TRRMDB90A01Z329G", "3339182746", "Lumezzane"]
 
 
 @pytest.fixture(autouse=True)

@@ -1,13 +1,13 @@
 """The one facade the UI and the CLI use (as Anki's Collection): a desk's vault opened on a data directory, the
 session of the operator who unlocked it, and the use cases of the foundation — operators, settings, drafts of
-unsaved forms, case records, audit, backup. Permissions are checked here, on every call, not only by hiding
-buttons. Every write returns the :class:`Changes` it made, so views refresh from one signal and decide themselves.
+unsaved forms, audit, backup —, with cases (``desk.cases``), the pathway and the other use cases one attribute away.
+Permissions are checked here, on every call, not only by hiding buttons. Every write returns the :class:`Changes`
+it made, so views refresh from one signal and decide themselves.
 """
 
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PERSON_KIND = "person"
-
 
 @dataclass(frozen=True)
 class Changes:
@@ -47,13 +45,6 @@ class Changes:
     operators: bool = False
     settings: bool = False
     session: bool = False
-
-
-@dataclass(frozen=True)
-class CaseHeader:
-    case_id: str
-    created_at: str
-    updated_at: str
 
 
 class Desk:
@@ -270,45 +261,6 @@ class Desk:
     def discard_draft(self, form_id: str) -> None:
         operator = self.require(Permission.VIEW_CASE)
         self._records.discard_draft(operator.id, form_id)
-
-    # -- case records (the intake issue builds the full model on these) ------------------------------------
-
-    def create_cases(self, people: list[dict[str, Any]]) -> list[str]:
-        """Create one case per person record, all in one transaction: all are stored, or none."""
-        actor = self.require(Permission.EDIT_CASE)
-        created: list[str] = []
-        with translate_errors(), self._vault.engine.begin() as conn:
-            for person in people:
-                case_id = str(uuid.uuid4())
-                self._records.new_case_key(conn, case_id)
-                self._records.put(conn, case_id=case_id, kind=PERSON_KIND, payload=person, record_id=case_id)
-                audit.append(conn, operator_id=actor.id, action="case.create", case_id=case_id)
-                created.append(case_id)
-        return created
-
-    def create_case(self, person: dict[str, Any]) -> str:
-        return self.create_cases([person])[0]
-
-    def update_case(self, case_id: str, person: dict[str, Any]) -> Changes:
-        actor = self.require(Permission.EDIT_CASE)
-        with translate_errors(), self._vault.engine.begin() as conn:
-            self._records.put(conn, case_id=case_id, kind=PERSON_KIND, payload=person, record_id=case_id)
-            audit.append(conn, operator_id=actor.id, action="case.update", case_id=case_id)
-        return Changes(cases=True)
-
-    def read_case(self, case_id: str) -> dict[str, Any]:
-        actor = self.require(Permission.VIEW_CASE)
-        with translate_errors(), self._vault.engine.begin() as conn:
-            record = self._records.get(conn, case_id)
-            if record is None:
-                raise ValidationError("case_id", "unknown")
-            audit.append(conn, operator_id=actor.id, action="case.view", case_id=case_id)
-        return record.payload
-
-    def case_ids(self) -> list[str]:
-        self.require(Permission.VIEW_CASE)
-        with self._vault.engine.connect() as conn:
-            return [r.case_id for r in self._records.of_kind(conn, PERSON_KIND)]
 
     # -- audit, integrity, backup --------------------------------------------------------------------------
 

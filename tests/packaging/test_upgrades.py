@@ -79,7 +79,7 @@ def test_a_vault_of_the_first_schema_with_cases_upgrades_to_head(tmp_path: Path)
     root = tmp_path / "desk"
     desk = new_vault(root, "Sportello Val Trompia")
     ids = [desk.cases.intake(person(n)) for n in range(3)]
-    before = {case_id: desk.read_case(case_id) for case_id in ids}
+    before = {case_id: desk.cases.open(case_id) for case_id in ids}
     desk.close()
     vault = DataDir(root).vault
 
@@ -91,7 +91,7 @@ def test_a_vault_of_the_first_schema_with_cases_upgrades_to_head(tmp_path: Path)
     try:
         assert _vault_revision(vault) == HEAD_REVISION
         upgraded.unlock("anna", PASSPHRASE)
-        assert {case_id: upgraded.read_case(case_id) for case_id in ids} == before
+        assert {case_id: upgraded.cases.open(case_id) for case_id in ids} == before
         assert upgraded.cases.count() == 3
         assert upgraded.verify_audit().ok
         new_case = upgraded.cases.intake(person(7))  # and it keeps working: new writes, new tables
@@ -149,7 +149,7 @@ def test_a_client_newer_than_the_server_syncs_with_an_older_one(server: ServerPr
     report = newer.sync.client(app_version=ahead).run_once()
     assert report.ok and report.state is not SyncState.UPDATE_REQUIRED and report.pushed >= 1
     sync(older)
-    assert older.read_case(case_id) == newer.read_case(case_id)
+    assert older.cases.open(case_id) == newer.cases.open(case_id)
     assert replica(older) == replica(newer)
 
 

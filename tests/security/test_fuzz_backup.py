@@ -57,7 +57,8 @@ def backup(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Backup]:
         passphrase=PASSPHRASE, kdf=KdfParams(memory_kib=8192, iterations=1, lanes=1),
     )  # fmt: skip
     # Enough cases for a backup of several chunks would be slow; chunk swaps are made on a two-chunk splice below.
-    desk.create_cases([{**PERSON, "given_names": f"Persona {n}"} for n in range(20)])
+    for n in range(20):
+        desk.cases.intake({**PERSON, "given_names": [f"Persona {chr(ord('a') + n)}"]})
     target = root / "desk.iambak"
     desk.backup(target)
     desk.close()

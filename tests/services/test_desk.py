@@ -66,8 +66,8 @@ def test_settings_from_an_older_or_newer_file_keep_known_fields() -> None:
 
 def test_logs_hold_no_personal_data(desk: Desk, data_dir: DataDir) -> None:
     configure_logging(data_dir)
-    case_id = desk.create_case(PERSON)
-    desk.read_case(case_id)
+    case_id = desk.cases.intake(PERSON)
+    assert desk.cases.open(case_id).person["family_name"] == PERSON["family_name"]
     desk.lock()
     desk.unlock("anna", PASSPHRASE)
     logs = "".join(p.read_text(encoding="utf-8") for p in data_dir.logs.glob("*.log*"))

@@ -12,9 +12,9 @@ from tests.vault_fixtures import KNOWN_STRINGS, PERSON
 
 
 def test_views_prints_and_changes_are_audited_without_personal_data(desk: Desk, data_dir: DataDir) -> None:
-    case_id = desk.create_case(PERSON)
-    desk.read_case(case_id)
-    desk.update_case(case_id, {**PERSON, "phone": "+39 030 1234567"})
+    case_id = desk.cases.intake(PERSON)
+    desk.cases.open(case_id)
+    assert desk.cases.update(case_id, {**PERSON, "phone": "+39 030 1234567"}) == ["phone"]
     desk.record_print("intake", case_id)
     actions = [(e["action"], e["case_id"]) for e in reversed(desk.recent_audit())]
     assert ("case.create", case_id) in actions
@@ -27,7 +27,7 @@ def test_views_prints_and_changes_are_audited_without_personal_data(desk: Desk, 
 
 
 def test_the_audit_table_refuses_updates_and_deletes(desk: Desk, data_dir: DataDir) -> None:
-    desk.create_case(PERSON)
+    desk.cases.intake(PERSON)
     conn = sqlite3.connect(data_dir.vault)
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         conn.execute("UPDATE audit_events SET action='x' WHERE seq=1")
@@ -48,7 +48,7 @@ def _force(data_dir: DataDir, sql: str) -> None:
 
 def test_verify_names_the_first_altered_event(desk: Desk, data_dir: DataDir) -> None:
     for _ in range(3):
-        desk.create_case(PERSON)
+        desk.cases.intake(PERSON)
     report = desk.verify_audit()
     assert report.ok and report.events == 4  # initialise + three cases
     _force(data_dir, "UPDATE audit_events SET action='case.view' WHERE seq=3")
@@ -59,7 +59,7 @@ def test_verify_names_the_first_altered_event(desk: Desk, data_dir: DataDir) -> 
 
 def test_verify_detects_a_removed_event(desk: Desk, data_dir: DataDir) -> None:
     for _ in range(3):
-        desk.create_case(PERSON)
+        desk.cases.intake(PERSON)
     _force(data_dir, "DELETE FROM audit_events WHERE seq=2")
     report = desk.verify_audit()
     assert not report.ok and report.first_broken == 2 and report.reason == "missing_event"

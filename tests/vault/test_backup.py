@@ -11,7 +11,7 @@ from iam_desktop.domain.errors import BackupError, BackupForeignError, NotABacku
 from iam_desktop.services.desk import Desk
 from iam_desktop.vault.crypto import KdfParams
 from iam_desktop.vault.paths import DataDir
-from tests.vault_fixtures import KNOWN_STRINGS, PASSPHRASE, PERSON
+from tests.vault_fixtures import KNOWN_STRINGS, PASSPHRASE, PERSON, STORED_PERSON
 
 
 def _backup(desk: Desk, tmp_path: Path) -> Path:
@@ -21,7 +21,7 @@ def _backup(desk: Desk, tmp_path: Path) -> Path:
 
 
 def test_backup_is_encrypted_and_restores_on_a_new_machine(desk: Desk, tmp_path: Path) -> None:
-    case_id = desk.create_case(PERSON)
+    case_id = desk.cases.intake(PERSON)
     target = _backup(desk, tmp_path)
     blob = target.read_bytes()
     for needle in KNOWN_STRINGS:
@@ -32,23 +32,24 @@ def test_backup_is_encrypted_and_restores_on_a_new_machine(desk: Desk, tmp_path:
     restored = Desk.open(new_machine)
     try:
         restored.unlock("anna", PASSPHRASE)
-        assert restored.read_case(case_id) == PERSON
+        assert restored.cases.open(case_id).person == STORED_PERSON
         assert restored.verify_audit().ok
     finally:
         restored.close()
 
 
 def test_restore_brings_back_the_state_of_the_backup(desk: Desk, data_dir: DataDir, tmp_path: Path) -> None:
-    kept = desk.create_case(PERSON)
+    kept = desk.cases.intake(PERSON)
     target = _backup(desk, tmp_path)
-    desk.create_case({**PERSON, "given_names": "Dopo il backup"})
+    desk.cases.intake({**PERSON, "given_names": ["Dopo il backup"]})
+    assert desk.cases.count() == 2
     desk.close()
     Desk.restore(data_dir, target, username="anna", secret=PASSPHRASE)
     assert (data_dir.root / "vault.db.pre-restore").exists()
     restored = Desk.open(data_dir)
     try:
         restored.unlock("anna", PASSPHRASE)
-        assert restored.case_ids() == [kept]
+        assert [row.case_id for row in restored.cases.search()] == [kept]
     finally:
         restored.close()
 
@@ -57,7 +58,7 @@ def test_restore_brings_back_the_state_of_the_backup(desk: Desk, data_dir: DataD
 def test_truncated_backup_is_refused_and_the_vault_untouched(
     desk: Desk, data_dir: DataDir, tmp_path: Path, keep: float
 ) -> None:
-    desk.create_case(PERSON)
+    desk.cases.intake(PERSON)
     target = _backup(desk, tmp_path)
     data = target.read_bytes()
     target.write_bytes(data[: int(len(data) * keep)])
@@ -70,7 +71,7 @@ def test_truncated_backup_is_refused_and_the_vault_untouched(
 
 
 def test_backup_with_a_flipped_byte_is_refused(desk: Desk, data_dir: DataDir, tmp_path: Path) -> None:
-    desk.create_case(PERSON)
+    desk.cases.intake(PERSON)
     target = _backup(desk, tmp_path)
     data = bytearray(target.read_bytes())
     data[-40] ^= 0xFF

@@ -18,7 +18,7 @@ from iam_desktop.services.desk import Desk
 from iam_desktop.vault.crypto import KdfParams
 from iam_desktop.vault.paths import DataDir
 from iam_desktop.vault.vault import backoff_delay
-from tests.vault_fixtures import PASSPHRASE, PERSON
+from tests.vault_fixtures import PASSPHRASE, PERSON, STORED_PERSON
 
 OTHER = "passphrase di marco 2026"
 
@@ -64,19 +64,19 @@ def test_unknown_operator_looks_like_a_wrong_passphrase(desk: Desk) -> None:
 
 
 def test_several_operators_each_with_their_own_passphrase(desk: Desk) -> None:
-    case_id = desk.create_case(PERSON)
+    case_id = desk.cases.intake(PERSON)
     desk.add_operator("marco", "Marco Rossi", Role.OPERATOR, OTHER)
     desk.lock()
     desk.unlock("marco", OTHER)
     assert desk.operator is not None and desk.operator.role is Role.OPERATOR
-    assert desk.read_case(case_id) == PERSON
+    assert desk.cases.open(case_id).person == STORED_PERSON
     desk.lock()
     with pytest.raises(WrongPassphraseError):
         desk.unlock("marco", PASSPHRASE)
 
 
 def test_changing_a_passphrase_rewraps_and_never_reencrypts(desk: Desk, data_dir: DataDir) -> None:
-    case_id = desk.create_case(PERSON)
+    case_id = desk.cases.intake(PERSON)
     before = _records(data_dir)
     desk.change_passphrase(PASSPHRASE, "una nuova passphrase 2026")
     assert _records(data_dir) == before
@@ -84,7 +84,7 @@ def test_changing_a_passphrase_rewraps_and_never_reencrypts(desk: Desk, data_dir
     with pytest.raises(WrongPassphraseError):
         desk.unlock("anna", PASSPHRASE)
     desk.unlock("anna", "una nuova passphrase 2026")
-    assert desk.read_case(case_id) == PERSON
+    assert desk.cases.open(case_id).person == STORED_PERSON
 
 
 def _records(data_dir: DataDir) -> list[tuple[str, bytes]]:
@@ -117,14 +117,14 @@ def test_recovery_key_resets_a_forgotten_passphrase(data_dir: DataDir) -> None:
         passphrase=PASSPHRASE,
         kdf=KdfParams(8192, 1, 1),
     )
-    case_id = desk.create_case(PERSON)
+    case_id = desk.cases.intake(PERSON)
     desk.lock()
     with pytest.raises(WrongRecoveryKeyError):
         desk.reset_passphrase("AAAA-" * 12 + "AAAA", "anna", "nuova passphrase lunga")
     # Typed in lower case with spaces instead of dashes: still accepted.
     desk.reset_passphrase(recovery.lower().replace("-", " "), "anna", "nuova passphrase lunga")
     desk.unlock("anna", "nuova passphrase lunga")
-    assert desk.read_case(case_id) == PERSON
+    assert desk.cases.open(case_id).person == STORED_PERSON
     desk.close()
 
 
