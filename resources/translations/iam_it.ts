@@ -369,167 +369,167 @@
 <context>
     <name>CaseFileView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="272"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="274"/>
         <source>← Cases</source>
         <translation>← Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="273"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="275"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="274"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="276"/>
         <source>&amp;Refer…</source>
         <translation>&amp;Invia…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="275"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="277"/>
         <source>Refer the person to another desk or partner, sharing only the parts of the file you choose</source>
         <translation>Invia la persona a un altro sportello o a un partner, condividendo solo le parti del fascicolo che scegli</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="277"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="279"/>
         <source>&amp;Print</source>
         <translation>S&amp;tampa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="278"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="280"/>
         <source>Intake form (scheda di presa in carico)…</source>
         <translation>Scheda di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="279"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="281"/>
         <source>Consent form…</source>
         <translation>Modulo di consenso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="280"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="282"/>
         <source>Privacy notice (informativa)…</source>
         <translation>Informativa privacy…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="281"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
         <source>Blank intake form…</source>
         <translation>Modulo vuoto di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="282"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
         <source>History of changes</source>
         <translation>Storia delle modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
         <source>File</source>
         <translation>Scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
         <source>Pathway</source>
         <translation>Percorso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
         <source>Plan</source>
         <translation>Progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
         <source>Diary</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
         <source>Placements</source>
         <translation>Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="287"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="287"/>
         <source>Closure</source>
         <translation>Chiusura</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="288"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
         <source>&amp;Save changes</source>
         <translation>&amp;Salva le modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="289"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="291"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="328"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="329"/>
         <source>Opened on {0} by {1} · status: {2} · step {3}</source>
         <translation>Aperto il {0} da {1} · stato: {2} · gradino {3}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="356"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="357"/>
         <source>Previous codici fiscali</source>
         <translation>Codici fiscali precedenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="356"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="357"/>
         <source>Consents</source>
         <translation>Consensi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="357"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="358"/>
         <source>Residence permit</source>
         <translation>Permesso di soggiorno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="357"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="358"/>
         <source>Registrations</source>
         <translation>Iscrizioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="380"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="381"/>
         <source>case opened</source>
         <translation>caso aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="380"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="381"/>
         <source>changed</source>
         <translation>modificato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="381"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="382"/>
         <source>imported</source>
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="449"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="450"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="538"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="539"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="539"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="540"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -1574,7 +1574,7 @@
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../iam_desktop/ui/errors.py" line="46"/>
+        <location filename="../../iam_desktop/ui/errors.py" line="41"/>
         <source>Something went wrong and the operation was not completed. If it happens again, tell your coordinator.</source>
         <translation>Qualcosa non ha funzionato e l&apos;operazione non è stata completata. Se succede di nuovo, avvisa il tuo coordinatore.</translation>
     </message>
@@ -2256,137 +2256,210 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="70"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
         <source>All entries</source>
         <translation>Tutte le voci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="71"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>Housing</source>
         <translation>Abitazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="71"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>Jobs and internships</source>
         <translation>Lavoro e tirocini</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="80"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="81"/>
         <source>Methodology</source>
         <translation>Metodologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <source>Housing</source>
+        <comment>kind of one entry</comment>
+        <translation>Alloggio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="79"/>
+        <source>Job</source>
+        <translation>Lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="80"/>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
+        <source>proposed</source>
+        <translation>proposto</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
+        <source>accepted</source>
+        <translation>accettato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
+        <source>declined</source>
+        <translation>rifiutato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
+        <source>withdrawn</source>
+        <translation>ritirato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
+        <source>completed</source>
+        <translation>concluso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
+        <source>housing</source>
+        <translation>alloggio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
+        <source>job</source>
+        <translation>lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
+        <source>training</source>
+        <translation>formazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
+        <source>transfer of the whole case</source>
+        <translation>trasferimento dell&apos;intero caso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
+        <source>answered after the sender withdrew it</source>
+        <translation>risposta dopo il ritiro da parte del mittente</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
+        <source>the place is booked twice</source>
+        <translation>il posto è prenotato due volte</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
         <source>Territory</source>
         <translation>Territorio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
         <source>Free places</source>
         <translation>Posti liberi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
         <source>Booked</source>
         <translation>Prenotati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
         <source>From</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="79"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="80"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="81"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
         <source>Decline…</source>
         <translation>Rifiuta…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="108"/>
         <source>The network&apos;s catalogue is empty on this computer. It arrives with sync once a desk has founded it; a coordinator can also import a catalogue file (iam-desktop catalogue import).</source>
         <translation>Il catalogo della rete è vuoto su questo computer. Arriva con la sincronizzazione quando uno sportello lo ha creato; un coordinatore può anche importare un file di catalogo (iam-desktop catalogue import).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="111"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="126"/>
         <source>Catalogue</source>
         <translation>Catalogo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="112"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="127"/>
         <source>Referrals received</source>
         <translation>Invii ricevuti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="116"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="131"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="177"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="201"/>
         <source>Decline the referral</source>
         <translation>Rifiuta l&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="177"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="201"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="204"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="228"/>
         <source>A transfer: the whole case is in the case list.</source>
         <translation>Un trasferimento: l&apos;intero caso è nell&apos;elenco dei casi.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="207"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="231"/>
         <source>The referral is over: the shared extract is no longer on this computer.</source>
         <translation>L&apos;invio è concluso: l&apos;estratto condiviso non è più su questo computer.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="215"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="239"/>
         <source>Extract shared by {0} — read only (copied on {1})</source>
         <translation>Estratto condiviso da {0} — sola lettura (copiato il {1})</translation>
     </message>
@@ -4134,117 +4207,122 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="46"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="47"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="47"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="47"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="47"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="64"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
+        <source>Who</source>
+        <translation type="unfinished">Chi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="65"/>
         <source>Step</source>
         <translation>Gradino</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="65"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="66"/>
         <source>Diary</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="66"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="67"/>
         <source>Placement starts</source>
         <translation>Inizio inserimento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="67"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="68"/>
         <source>Placement ends</source>
         <translation>Fine inserimento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="68"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="69"/>
         <source>Permit issued</source>
         <translation>Permesso rilasciato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="69"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="70"/>
         <source>Permit renewal requested</source>
         <translation>Rinnovo del permesso richiesto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="70"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="71"/>
         <source>Permit expires</source>
         <translation>Scadenza del permesso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="71"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="72"/>
         <source>Individual plan agreed</source>
         <translation>Progetto individualizzato concordato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="73"/>
         <source>Plan review</source>
         <translation>Verifica del progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="74"/>
         <source>Case closed</source>
         <translation>Caso chiuso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="75"/>
         <source>Case reopened</source>
         <translation>Caso riaperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="80"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="81"/>
         <source>from step {0} to step {1}</source>
         <translation>dal gradino {0} al gradino {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="81"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="82"/>
         <source>forced by the coordinator</source>
         <translation>forzato dal coordinatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="84"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="85"/>
         <source>corrected</source>
         <translation>corretto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="94"/>
         <source>Housing</source>
         <translation>Abitazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="94"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="94"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="94"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="95"/>
         <source>Self-entrepreneurship</source>
         <translation>Autoimprenditorialità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="110"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="112"/>
         <source>planned</source>
         <translation>previsto</translation>
     </message>
@@ -4275,6 +4353,14 @@
         <location filename="../../iam_desktop/ui/main_window.py" line="86"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
+    </message>
+</context>
+<context>
+    <name>Writers</name>
+    <message>
+        <location filename="../../iam_desktop/ui/writer_name.py" line="16"/>
+        <source>another computer&apos;s operator</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -28,7 +28,11 @@ def test_catalogue_and_inbox_decline_with_reason(net: Net, catalogue_file: Path,
     assert view.catalogue.rowCount() == 3
     view.kind.setCurrentIndex(view.kind.findData("housing"))
     assert [view.catalogue.item(r, 1).text() for r in range(view.catalogue.rowCount())] == ["Co-housing Reggio Emilia"]
+    assert view.catalogue.item(0, 0).text() == "Housing"  # the kind in words, not its code
     assert view.inbox.rowCount() == 1 and view.inbox.item(0, 0).text() == "proposed"
+    # The purpose in words, the sending desk by name, the opportunity by its title.
+    assert [view.inbox.item(0, c).text() for c in (1, 3)] == ["job", "Saldatore Padova"]
+    assert view.inbox.item(0, 2).text().startswith("Sportello A")
     assert not view.accept.isEnabled()
     view.inbox.selectRow(0)
     assert view.accept.isEnabled() and view.decline.isEnabled()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from iam_desktop.domain.catalogue import EntryKind
+from iam_desktop.domain.referral import Purpose, State
 from iam_desktop.domain.roles import Permission
 from iam_desktop.services.desk import Desk
 
@@ -72,11 +74,24 @@ class NetworkView(QWidget):
                             (EntryKind.TRAINING, self.tr("Training")), (EntryKind.PARTNER, self.tr("Partners")),
                             (EntryKind.METHODOLOGY, self.tr("Methodology"))):  # fmt: skip
             self.kind.addItem(label, kind.value)
+        # What the tables show for the stored codes, in the operator's language.
+        self.kind_names = {EntryKind.HOUSING.value: self.tr("Housing", "kind of one entry"),
+                           EntryKind.JOB.value: self.tr("Job"),
+                           EntryKind.TRAINING.value: self.tr("Training"), EntryKind.PARTNER.value: self.tr("Partner"),
+                           EntryKind.METHODOLOGY.value: self.tr("Methodology")}  # fmt: skip
+        self.state_names = {State.PROPOSED.value: self.tr("proposed"), State.ACCEPTED.value: self.tr("accepted"),
+                            State.DECLINED.value: self.tr("declined"), State.WITHDRAWN.value: self.tr("withdrawn"),
+                            State.COMPLETED.value: self.tr("completed")}  # fmt: skip
+        self.purpose_names = {Purpose.HOUSING.value: self.tr("housing"), Purpose.JOB.value: self.tr("job"),
+                              Purpose.TRAINING.value: self.tr("training"),
+                              Purpose.TRANSFER.value: self.tr("transfer of the whole case")}  # fmt: skip
+        self.problem_names = {"answered_after_withdrawal": self.tr("answered after the sender withdrew it"),
+                              "place_overbooked": self.tr("the place is booked twice")}  # fmt: skip
         self.kind.currentIndexChanged.connect(self._fill_catalogue)
         self.catalogue = self._table((self.tr("Kind"), self.tr("Title"), self.tr("Territory"),
                                       self.tr("Free places"), self.tr("Booked")))  # fmt: skip
         self.inbox = self._table((self.tr("State"), self.tr("Purpose"), self.tr("From"), self.tr("Opportunity"),
-                                  self.tr("Problems")))  # fmt: skip
+                                  self.tr("Problems")), stretch=3)  # fmt: skip
         self.accept = QPushButton(self.tr("Accept"))
         self.decline = QPushButton(self.tr("Decline…"))
         self.accept.clicked.connect(lambda: self._answer("accepted"))
@@ -120,13 +135,17 @@ class NetworkView(QWidget):
         self._buttons()
 
     @staticmethod
-    def _table(headers: tuple[str, ...]) -> QTableWidget:
+    def _table(headers: tuple[str, ...], stretch: int = 1) -> QTableWidget:
+        """A read-only table whose column ``stretch`` (the title, the opportunity) takes the spare width."""
         table = QTableWidget(0, len(headers))
         table.setHorizontalHeaderLabels(list(headers))
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return table
 
     def reload(self) -> None:
@@ -145,8 +164,12 @@ class NetworkView(QWidget):
         self.extract.clear()
         self.inbox.setRowCount(len(rows))
         for r, view in enumerate(rows):
-            values = [view["state"], view["purpose"], view["from_desk"], view["opportunity"] or "",
-                      ", ".join(view["problems"])]  # fmt: skip
+            titles = {e["id"]: e["title"] for e in data["entries"]}
+            opportunity = view["opportunity"] or ""
+            values = [self.state_names.get(view["state"], view["state"]),
+                      self.purpose_names.get(view["purpose"], view["purpose"]), view["from_desk"],
+                      titles.get(opportunity, opportunity),
+                      ", ".join(self.problem_names.get(p, p) for p in view["problems"])]  # fmt: skip
             for c, value in enumerate(values):
                 self.inbox.setItem(r, c, QTableWidgetItem(str(value)))
         self._buttons()
@@ -158,7 +181,8 @@ class NetworkView(QWidget):
         self.catalogue.setRowCount(len(rows))
         for r, entry in enumerate(rows):
             booked = f"{entry['booked']} ⚠" if entry["overbooked"] else str(entry["booked"] or "")
-            values = [entry["kind"], entry["title"], entry["territory"], entry.get("places_free", ""), booked]
+            kind_name = self.kind_names.get(entry["kind"], entry["kind"])
+            values = [kind_name, entry["title"], entry["territory"], entry.get("places_free", ""), booked]
             for c, value in enumerate(values):
                 self.catalogue.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
 
