@@ -1,7 +1,8 @@
 """The case file timeline: one chronological list of everything that happened in a case — step transitions,
 diary entries (their current version, flagged when corrected), placements starting and ending, documents issued,
 renewed and expiring, plan reviews, closures and reopenings. This module only merges and orders; each event keeps a
-reference to its record so the UI can open it, and codes (never sentences) for the UI to label."""
+reference to its record so the UI can open it, codes (never sentences) for the UI to label, and the id of the
+operator who wrote it (the service adds who that is, ``iam_desktop.domain.writers``)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from iam_desktop.domain.placements import (
     WorkPlacement,
 )
 from iam_desktop.domain.plan import Plan
+from iam_desktop.domain.writers import Writer
 
 
 class TimelineKind(StrEnum):
@@ -47,13 +49,16 @@ class TimelineKind(StrEnum):
 class TimelineEvent:
     """``ref`` is the record's id; ``code`` a sub-type for the label (the intervention type, the placement kind,
     ``"2>3"`` for a step move, the closure outcome …); ``flag`` marks what deserves attention (a corrected diary
-    entry, an overridden step move)."""
+    entry, an overridden step move). ``operator_id`` is who wrote it (empty for what nobody wrote here: a permit's
+    dates); ``writer`` names them once the service has looked them up (None: not known on this computer)."""
 
     date: dt.date
     kind: TimelineKind
     ref: str
     code: str = ""
     flag: bool = False
+    operator_id: str = ""
+    writer: Writer | None = None
 
 
 _PLACEMENT_CODES: dict[type, str] = {
@@ -87,13 +92,23 @@ def timeline(
     for t in transitions:
         events.append(
             TimelineEvent(
-                t.at.date(), TimelineKind.GRADINO, f"{t.from_step or 0}>{t.to_step}", t.direction.value, t.override
+                t.at.date(),
+                TimelineKind.GRADINO,
+                f"{t.from_step or 0}>{t.to_step}",
+                t.direction.value,
+                t.override,
+                t.operator_id,
             )
         )
     for item in effective(diary):
         events.append(
             TimelineEvent(
-                item.current.date, TimelineKind.DIARIO, item.original_id, item.current.type.value, item.corrected
+                item.current.date,
+                TimelineKind.DIARIO,
+                item.original_id,
+                item.current.type.value,
+                item.corrected,
+                item.history[0].operator_id,  # who recorded the intervention; a correction is flagged
             )
         )
     for p in placements:
@@ -109,12 +124,18 @@ def timeline(
             )
         events.append(TimelineEvent(permit.expires, TimelineKind.DOCUMENTO_SCADENZA, permit.number, permit.type.value))
     if plan is not None:
-        events.append(TimelineEvent(plan.made, TimelineKind.PIANO, plan.plan_id))
+        events.append(TimelineEvent(plan.made, TimelineKind.PIANO, plan.plan_id, operator_id=plan.operator_id))
         for n, review in enumerate(plan.reviews, start=1):
-            events.append(TimelineEvent(review.date, TimelineKind.REVISIONE_PIANO, f"{plan.plan_id}#{n}"))
+            events.append(
+                TimelineEvent(
+                    review.date, TimelineKind.REVISIONE_PIANO, f"{plan.plan_id}#{n}", operator_id=review.operator_id
+                )
+            )
     for c in closures:
         kind = TimelineKind.CHIUSURA if c.kind is ClosureKind.CHIUSURA else TimelineKind.RIAPERTURA
-        events.append(TimelineEvent(c.date, kind, c.case_id, c.outcome.value if c.outcome else ""))
+        events.append(
+            TimelineEvent(c.date, kind, c.case_id, c.outcome.value if c.outcome else "", operator_id=c.operator_id)
+        )
     if until is not None:
         events = [e for e in events if e.date <= until]
     order = list(TimelineKind)

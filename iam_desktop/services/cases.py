@@ -6,7 +6,8 @@ transaction as the change.
 A case is stored as one sealed record of kind ``case`` holding the person in the interchange format
 (``iam_desktop.domain.interchange``) and the case's own data (desk, operator, opened, source, status, step); each
 change adds a sealed, append-only ``history`` record with the fields changed, their old and new values, who and
-when."""
+when. The meta and every history entry carry their writer's stamp (``iam_desktop.domain.writers``), so the desk's
+other computers and other desks can name who opened or changed the case."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from iam_desktop.domain.duplicates import duplicate_keys
 from iam_desktop.domain.errors import CaseReadOnlyError, ValidationError
 from iam_desktop.domain.notices import FieldError, Notice
 from iam_desktop.domain.roles import Permission
+from iam_desktop.domain.writers import Writer, make_stamp, stamp_key, writers
 from iam_desktop.vault import audit, lookup, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.vault import now_iso
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Connection
 
     from iam_desktop.vault.records import RecordStore
+    from iam_desktop.vault.vault import OperatorInfo
 
     from .desk import Desk
 
@@ -223,12 +226,12 @@ class CaseBook:
                 person = interchange.record_to_dict(record)
                 meta = {
                     "desk": profile.desk_id, "operator": actor.id, "opened": day.isoformat(), "source": source,
-                    "status": "aperto", "step": 1, "closed": None, "outcome": "",
+                    "status": "aperto", "step": 1, "closed": None, "outcome": "", **self.stamp(conn, actor),
                 }  # fmt: skip
                 records.new_case_key(conn, case_id)
                 payload = {"person": person, "meta": meta, "extra": extras[n] if extras else {}}
                 records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id, payload=payload)
-                self._history(conn, case_id, actor.id, action, {k: {"from": None, "to": v} for k, v in person.items()})
+                self._history(conn, case_id, actor, action, {k: {"from": None, "to": v} for k, v in person.items()})
                 keys = lookup_keys(record) + (extra_keys[n] if extra_keys else [])
                 lookup.replace_lookups(conn, records, case_id, keys)
                 audit.append(conn, operator_id=actor.id, action=action, case_id=case_id)
@@ -237,11 +240,36 @@ class CaseBook:
             self._index.put_many(make_row(case_id, person, meta) for case_id, person, meta in created)
         return [c[0] for c in created]
 
-    def _history(self, conn: Any, case_id: str, operator_id: str, action: str, changes: dict[str, Any]) -> None:
+    def _history(self, conn: Any, case_id: str, actor: OperatorInfo, action: str, changes: dict[str, Any]) -> None:
         self._desk.records.put(
             conn, case_id=case_id, kind=HISTORY_KIND, record_id=str(uuid.uuid4()),
-            payload={"at": now_iso(), "operator": operator_id, "action": action, "changes": changes},
+            payload={"at": now_iso(), "operator": actor.id, "action": action, "changes": changes,
+                     **self.stamp(conn, actor)},
         )  # fmt: skip
+
+    # -- who wrote what --------------------------------------------------------------------------------------
+
+    def _here(self, conn: Any) -> set[str]:
+        enrolled = sync_state.enrolment(conn)
+        return {self._desk.profile.desk_id, *([enrolled.desk_id] if enrolled else [])}
+
+    def stamp(self, conn: Any, actor: OperatorInfo) -> dict[str, dict[str, str]]:
+        """The writer's stamp that travels with a record written by ``actor``: ``{"by:<id>": {name, desk, desk
+        name}}``, the desk as the network knows it once this computer is enrolled."""
+        enrolled = sync_state.enrolment(conn)
+        profile = self._desk.profile
+        desk_id = enrolled.desk_id if enrolled else profile.desk_id
+        desk_name = (enrolled.desk_name if enrolled else "") or profile.desk_name
+        return {stamp_key(actor.id): make_stamp(actor.display_name, desk_id, desk_name)}
+
+    def writers(self, case_id: str) -> dict[str, Writer]:
+        """Operator id → who they are, for everyone who wrote in this case on any computer (from the stamps its
+        records carry); an id missing here wrote before stamps existed."""
+        self._desk.require(Permission.VIEW_CASE)
+        local = {op.id: op.display_name for op in self._desk.operators()}
+        with translate_errors(), self._desk.vault.engine.connect() as conn:
+            payloads = [r.payload for r in self._desk.records.of_case(conn, case_id)]
+            return writers(payloads, local=local, here=self._here(conn))
 
     def update(
         self, case_id: str, data: dict[str, Any], *, extra: dict[str, Any] | None = None, today: date | None = None
@@ -272,7 +300,7 @@ class CaseBook:
                 return []
             payload = {"person": person, "meta": stored.payload["meta"], "extra": new_extra}
             records.put(conn, case_id=case_id, kind=CASE_KIND, record_id=case_id, payload=payload)
-            self._history(conn, case_id, actor.id, "case.update", changes)
+            self._history(conn, case_id, actor, "case.update", changes)
             lookup.add_lookups(conn, records, case_id, lookup_keys(result.record))
             audit.append(conn, operator_id=actor.id, action="case.update", case_id=case_id,
                          detail={"fields": len(changes)})  # fmt: skip

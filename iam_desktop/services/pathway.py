@@ -3,14 +3,15 @@ the checklist of the ladder's criteria, placements (housing, work, training, sel
 the individual plan, the diary of interventions, closure and reopening, follow-ups, the agenda and the timeline.
 Reached as ``desk.pathway``. The ladder comes from ``resources/pathways/iam.json`` and is checked when the desk
 opens, so the app never runs on a broken pathway_rules. Each kind of record is stored sealed in the case's partition;
-transitions, diary entries and closures are append-only."""
+transitions, diary entries and closures are append-only. Every record carries its writers' stamps
+(``iam_desktop.domain.writers``), and the timeline names who wrote each event on whichever computer."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from iam_desktop.domain.case import RegistrationKind
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.roles import Permission
 from iam_desktop.domain.timeline import TimelineEvent, timeline
+from iam_desktop.domain.writers import STAMP_PREFIX, stamps_in
 from iam_desktop.resources import resource
 from iam_desktop.vault import audit
 from iam_desktop.vault.database import translate_errors
@@ -134,9 +136,14 @@ class PathwayBook:
         meta: dict[str, Any] | None = None,
     ) -> str:  # fmt: skip
         actor = self._desk.require(Permission.EDIT_CASE)
+        records = self._desk.records
         with translate_errors(), self._desk.vault.engine.begin() as conn:
             self._desk.cases.check_writable(conn, case_id)  # a case transferred away is read only here
-            rid = self._desk.records.put(conn, case_id=case_id, kind=kind, payload=payload, record_id=record_id)
+            # A record edited again (the plan, the checklist) keeps the stamps of everyone who wrote it before.
+            before = records.get(conn, record_id) if record_id else None
+            kept = {k: v for k, v in before.payload.items() if k.startswith(STAMP_PREFIX)} if before else {}
+            payload = {**kept, **payload, **self._desk.cases.stamp(conn, actor)}
+            rid = records.put(conn, case_id=case_id, kind=kind, payload=payload, record_id=record_id)
             if meta:
                 self._desk.cases.set_meta(conn, case_id, **meta)
             audit.append(conn, operator_id=actor.id, action=action, case_id=case_id)
@@ -258,10 +265,21 @@ class PathwayBook:
         return agenda_rules.agenda(self._agenda_cases(), start, end, today=today or dt.date.today(), settings=settings)
 
     def case_timeline(self, case_id: str) -> list[TimelineEvent]:
+        """The case's events, each with who wrote it (``writer``; None for an operator of another computer who
+        wrote before stamps existed). A placement's writer is the stamp on its record."""
         file = self._desk.cases.open(case_id)
         record = interchange.parse_record(file.person, today=dt.date.max).record
-        return timeline(
+        events = timeline(
             transitions=self.transitions(case_id), diary=self.diary(case_id), placements=self.placements(case_id),
             permits=[record.permit] if record and record.permit else [], plan=self.plan(case_id),
             closures=self.closures(case_id),
         )  # fmt: skip
+        with self._desk.vault.engine.connect() as conn:
+            placed_by = {str(p.get("placement_id")): next((op for op, _s in stamps_in(p)), "")
+                         for p in self._payloads(conn, case_id, PLACEMENT)}  # fmt: skip
+        names = self._desk.cases.writers(case_id)
+        out = []
+        for event in events:
+            operator_id = event.operator_id or placed_by.get(event.ref, "")
+            out.append(replace(event, operator_id=operator_id, writer=names.get(operator_id)) if operator_id else event)
+        return out

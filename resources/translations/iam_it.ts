@@ -4229,7 +4229,7 @@
     <message>
         <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
         <source>Who</source>
-        <translation type="unfinished">Chi</translation>
+        <translation>Chi</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="65"/>
@@ -4360,7 +4360,7 @@
     <message>
         <location filename="../../iam_desktop/ui/writer_name.py" line="16"/>
         <source>another computer&apos;s operator</source>
-        <translation type="unfinished"></translation>
+        <translation>un operatore di un altro computer</translation>
     </message>
 </context>
 </TS>

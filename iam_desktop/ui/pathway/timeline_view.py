@@ -17,6 +17,7 @@ from iam_desktop.domain.placements import ContractType, HousingKind
 from iam_desktop.domain.timeline import TimelineEvent, TimelineKind
 
 from ..widgets import heading
+from ..writer_name import writer_name
 from .common import ERROR_COLOUR, CasePanel, contract_name, housing_name, intervention_name, outcome_name, show_date
 
 FUTURE = QColor("#8a8a8a")
@@ -32,9 +33,10 @@ class TimelineView(CasePanel):
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setColumnCount(3)
+        self.tree.setColumnCount(4)
         self.tree.setColumnWidth(0, 110)
         self.tree.setColumnWidth(1, 260)
+        self.tree.setColumnWidth(2, 320)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.tree, 1)
@@ -44,7 +46,7 @@ class TimelineView(CasePanel):
 
     def retranslate(self) -> None:
         self.title_label.setText(self.tr("Timeline"))
-        self.tree.setHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Details")])
+        self.tree.setHeaderLabels([self.tr("Date"), self.tr("Event"), self.tr("Details"), self.tr("Who")])
         self._show()
 
     def _forget(self) -> None:
@@ -103,9 +105,10 @@ class TimelineView(CasePanel):
         self.tree.clear()
         today = dt.date.today()
         for event in reversed(self.events):
-            item = QTreeWidgetItem([show_date(event.date), self.kind_name(event.kind), self.details(event)])
+            who = writer_name(event.writer) if event.operator_id else ""  # a permit's dates: nobody wrote them here
+            item = QTreeWidgetItem([show_date(event.date), self.kind_name(event.kind), self.details(event), who])
             if event.date > today:
-                for column in range(3):
+                for column in range(4):
                     item.setForeground(column, QBrush(FUTURE))
                 item.setToolTip(1, self.tr("planned"))
             elif event.flag:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from iam_desktop.domain.errors import IamError, ValidationError
 from iam_desktop.domain.forms import FieldDef, FormDefinition
 from iam_desktop.domain.roles import Permission
+from iam_desktop.domain.writers import Writer
 from iam_desktop.services.cases import CaseFile
 from iam_desktop.services.desk import Changes, Desk
 from iam_desktop.services.documents import intake_form, print_languages
@@ -50,6 +51,7 @@ from ..pathway import CasePathwayPanel, ClosurePanel, DiaryView, PlacementsView,
 from ..pdf_preview import PrivateTempDir, open_pdf
 from ..tasks import TaskRunner
 from ..widgets import heading
+from ..writer_name import operator_name
 from .attachments import AttachmentsPanel
 from .case_list import status_name
 
@@ -161,7 +163,7 @@ class CaseFileView(QWidget):
         self.case: CaseFile | None = None
         self._pathway_case: str | None = None
         self.answers: dict[str, Any] = {}
-        self.operators: dict[str, str] = {}  # id → display name, read with the case on the worker
+        self.operators: dict[str, Writer] = {}  # id → who wrote in the case (any computer), read with the case
         self.previews: list[QDialog] = []
         self.back_button = QPushButton()
         self.title_label = heading(size_delta=6)
@@ -302,11 +304,10 @@ class CaseFileView(QWidget):
         """Show a case; with ``resume_editing`` (an edit's draft after unlocking) go straight back to the editor."""
         desk = self._desk
 
-        def read() -> tuple[CaseFile, dict[str, str], IamError | None]:
-            return desk.cases.open(case_id), {op.id: op.display_name for op in desk.operators()}, \
-                desk.cases.read_only(case_id)  # fmt: skip
+        def read() -> tuple[CaseFile, dict[str, Writer], IamError | None]:
+            return desk.cases.open(case_id), desk.cases.writers(case_id), desk.cases.read_only(case_id)
 
-        def shown(result: tuple[CaseFile, dict[str, str], IamError | None]) -> None:
+        def shown(result: tuple[CaseFile, dict[str, Writer], IamError | None]) -> None:
             self.operators, self.read_only = result[1], result[2]
             self._show(result[0])
             if resume_editing is not None:
@@ -326,7 +327,7 @@ class CaseFileView(QWidget):
         opened = "/".join(reversed(str(case.meta.get("opened", "")).split("-")))
         self.meta_label.setText(
             self.tr("Opened on {0} by {1} · status: {2} · step {3}").format(
-                opened, operators.get(str(case.meta.get("operator")), "?"), status_name(str(case.meta.get("status"))),
+                opened, operator_name(operators, case.meta.get("operator")), status_name(str(case.meta.get("status"))),
                 case.meta.get("step", 1),
             )
         )  # fmt: skip
@@ -376,7 +377,7 @@ class CaseFileView(QWidget):
             out.append((key, old, new))
         return out
 
-    def _show_history(self, case: CaseFile, operators: dict[str, str], language: str) -> None:
+    def _show_history(self, case: CaseFile, operators: Mapping[str, Writer], language: str) -> None:
         actions = {"case.create": self.tr("case opened"), "case.update": self.tr("changed"),
                    "case.import": self.tr("imported")}  # fmt: skip
         self.history.clear()
@@ -391,7 +392,8 @@ class CaseFileView(QWidget):
             summary = actions.get(action, action)
             if changed:
                 summary += ": " + ", ".join(dict.fromkeys(self._field_label(k, language) for k, _o, _n in changed))
-            item = QTreeWidgetItem([when, operators.get(str(entry.get("operator")), "?"), summary])
+            item = QTreeWidgetItem([when, operator_name(operators, entry.get("operator")), summary])
+            item.setToolTip(1, item.text(1))
             item.setToolTip(2, summary)
             for key, old, new in changed:
                 line = f"{short_value(old)} → {short_value(new)}"
@@ -401,7 +403,8 @@ class CaseFileView(QWidget):
             self.history.addTopLevelItem(item)
             item.setExpanded(True)
         self.history.resizeColumnToContents(0)
-        self.history.setColumnWidth(1, 150)
+        self.history.resizeColumnToContents(1)  # a name with its desk, or "another computer's operator", whole
+        self.history.setColumnWidth(1, min(max(self.history.columnWidth(1), 150), 260))
 
     def clear(self) -> None:
         """Forget the case shown (on lock): names must not stay behind the lock screen."""
