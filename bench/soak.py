@@ -45,7 +45,7 @@ from typing import Any
 import sqlalchemy as sa
 
 CHECKS = ("replicas_equal", "integrity_ok", "audit_ok", "attachments_ok", "referrals_ok", "partitions_ok",
-          "central_has_every_case")  # fmt: skip
+          "central_has_every_case", "final_syncs_ok")  # fmt: skip
 SERVER_ENV = {"IAM_SYNC_ENROL_PER_MINUTE": "10000", "IAM_SYNC_AUTH_FAILURES_PER_MINUTE": "10000"}
 
 
@@ -260,7 +260,15 @@ class Soak:
         rounds = 0
         while rounds < 16:
             rounds += 1
-            reports = [desk.network.sync() for desk in desks.values()]
+            reports = []
+            for name, desk in desks.items():
+                try:
+                    reports.append(desk.network.sync())
+                except Exception as exc:  # a finding, not the end of the soak: named, counted, the others go on
+                    self.figures["final_sync_errors"] += 1
+                    self._note(f"{name} final sync raised {type(exc).__name__}: {str(exc)[:120]}")
+            if len(reports) < len(desks):
+                continue
             moved = any(r.sync.pulled or r.sync.pushed or r.sync.blobs_waiting or r.referral_grants for r in reports)
             if all(r.ok for r in reports) and rounds >= 2 and not moved:
                 break
@@ -330,6 +338,7 @@ class Soak:
                                                      "extracts_kept_after_decline", "transfers_kept_after_decline")),
             "partitions_ok": f["partitions_differing"] == 0,
             "central_has_every_case": f["central_cases"] == len(self.written),
+            "final_syncs_ok": f["final_sync_errors"] == 0,
             **result.details,
             **dict(f),
             "problems": self.problems,
