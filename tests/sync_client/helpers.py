@@ -76,3 +76,20 @@ def replica(desk: Desk) -> dict[str, Any]:
 
         ids = [r.record_id for r in conn.execute(records.select())]
         return {rid: desk.records.get(conn, rid).payload for rid in sorted(ids)}  # type: ignore[union-attr]
+
+
+# The person's consents a referral needs (``condivisione_rete``), as tests/network writes them.
+CONSENTS = [
+    {"purpose": "presa_in_carico", "date": "2026-01-10", "text_version": "v1", "language": "fr"},
+    {"purpose": "condivisione_rete", "date": "2026-01-10", "text_version": "v1", "language": "fr"},
+]
+
+
+def partitions(desk: Desk) -> set[str]:
+    """The partitions a replica holds: those with a record or a key here (a case, a referral's extract, the
+    catalogue)."""
+    from iam_desktop.vault.tables import case_keys, records
+
+    with desk.vault.engine.connect() as conn:
+        held = set(conn.execute(records.select().with_only_columns(records.c.case_id)).scalars())
+        return held | set(conn.execute(case_keys.select().with_only_columns(case_keys.c.case_id)).scalars())
