@@ -33,17 +33,20 @@ from iam_desktop.domain.roles import Permission
 from iam_desktop.resources import resource
 from iam_desktop.vault import audit, outbox, sync_state
 from iam_desktop.vault.database import translate_errors
-from iam_desktop.vault.merge import Merger, note_dropped
+from iam_desktop.vault.merge import CLOSED_REFERRALS, Merger, keep_closed_referrals, note_dropped
 from iam_desktop.vault.tables import outbox as outbox_table
 from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
+from sync.protocol import ErrorCode
+
+from .sync_http import SyncError
 
 if TYPE_CHECKING:
     from .desk import Desk
     from .sync_http import Transport
 
 
-CLOSED_META = "network.referrals_closed"  # what a receiver keeps of an extract it dropped: no personal data
+CLOSED_META = CLOSED_REFERRALS  # what a receiver keeps of a partition it dropped: no personal data
 
 
 @cache
@@ -447,13 +450,16 @@ class Referrals:
         data, so the inbox still shows it."""
         from .data_rights import forget_cached_keys
 
-        self._revoke(transport, stored.case_id, me)
+        try:
+            self._revoke(transport, stored.case_id, me)
+        except SyncError as exc:
+            # The sender withdrew this desk's grant first (at once on a decline): the server no longer counts the
+            # desk among the holders and says "case forbidden". The grant is gone either way; drop the copy here.
+            if exc.params.get("errno") != int(ErrorCode.CASE_FORBIDDEN):
+                raise
         view = self._view(stored, stored.payload, me)
-        kept = {k: v for k, v in view.as_dict().items() if k != "incoming"}
-        kept.update(extract_id=None, lawful_basis="", reason="")  # free text may name the person: not kept
         with translate_errors(), self._desk.vault.engine.begin() as conn:
-            closed = [c for c in self._closed() if c["referral_id"] != view.referral_id]
-            self._desk.vault.set_meta(conn, CLOSED_META, json.dumps([*closed, kept]))
+            keep_closed_referrals(conn, self._desk.records, stored.case_id, me)  # as when the sender revokes first
             Merger(self._desk.records, "", "").erase_case(conn, stored.case_id)
             note_dropped(conn, stored.case_id)  # referred here again later: rebuilt whole (Network.after_sync)
             audit.append(conn, operator_id=None, action="referral.extract_dropped", case_id=stored.case_id,

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select
 
+from iam_desktop.domain import referral
 from iam_desktop.domain.errors import LockedError, TamperedError
 from iam_desktop.vault import crypto, erasures, outbox, sync_state
 from iam_desktop.vault.outbox import APPEND_ONLY_KINDS, Envelope, Path
@@ -48,6 +49,7 @@ from iam_desktop.vault.vault import now_iso
 MAX_CONFLICTS_PER_RECORD = 20
 RECOVERY_KEY_ID = "desk-recovery"
 DROPPED_PARTITIONS = "dropped_partitions"  # sync_state: partitions dropped here, ids only
+CLOSED_REFERRALS = "network.referrals_closed"  # vault meta: referrals whose partition went from here, no personal data
 _ABSENT: Any = object()
 
 
@@ -306,6 +308,7 @@ class Merger:
         held = conn.execute(select(case_keys.c.case_id).where(case_keys.c.case_id == case_id).limit(1)).first()
         stored = conn.execute(select(records.c.record_id).where(records.c.case_id == case_id).limit(1)).first()
         if held is not None or stored is not None:
+            keep_closed_referrals(conn, self.records, case_id, self.my_desk_id)
             self.erase_case(conn, case_id)
             note_dropped(conn, case_id)
             result.revoked_cases.add(case_id)
@@ -338,6 +341,29 @@ class Merger:
                 result.quarantined = 0  # still there: not a new one
             total.add(result)
         return total
+
+
+def closed_referral(referral_id: str, partition: str, p: dict[str, Any]) -> dict[str, Any]:
+    """What a receiving desk keeps of a referral whose partition it no longer holds: its outcome, no personal data
+    (free text — the reason, the lawful basis — may name the person: not kept)."""
+    return {
+        "referral_id": referral_id, "case_id": str(p.get("case_id") or partition), "from_desk": p["from_desk"],
+        "to_desk": p["to_desk"], "purpose": p["purpose"], "opportunity": p.get("opportunity"),
+        "share": list(p["share"]), "lawful_basis": "", "state": referral.state_of(p).value, "reason": "",
+        "proposed_at": p["proposed_at"], "problems": referral.problems(p), "extract_id": None,
+    }  # fmt: skip
+
+
+def keep_closed_referrals(conn: Connection, store: RecordStore, case_id: str, my_desk_id: str) -> None:
+    """Before a partition goes from a receiving desk (its own drop, or the sender's revoke reaching it first):
+    the outcome of the referrals addressed here, so its inbox still lists them in the state last seen."""
+    kept = {r.record_id: closed_referral(r.record_id, case_id, r.payload)
+            for r in store.of_case(conn, case_id, referral.REFERRAL_KIND)
+            if my_desk_id and r.payload.get("to_desk") == my_desk_id}  # fmt: skip
+    if not kept:
+        return
+    closed = [c for c in json.loads(store.vault.meta(CLOSED_REFERRALS, "[]") or "[]") if c["referral_id"] not in kept]
+    store.vault.set_meta(conn, CLOSED_REFERRALS, json.dumps([*closed, *kept.values()]))
 
 
 def note_dropped(conn: Connection, case_id: str) -> None:
