@@ -198,3 +198,27 @@ def test_a_revoke_by_hand_holds_against_the_open_referral(net: Net, catalogue_fi
     netsync(a, a, b)
     assert b_id not in _holders(net, case_id)
     _nothing_of(b, case_id)
+
+
+def test_the_receiver_drops_a_declined_extract_whose_grant_the_sender_withdrew_first(
+    net: Net, catalogue_file: Path
+) -> None:
+    """Found by bench.soak: B declines and its answer reaches A, which withdraws B's grant at once; B's own drop of
+    the extract then asks the server to withdraw a grant that is already gone (403 "case forbidden", not 404) — the
+    drop goes on locally and the network sync stays successful."""
+    a, b = net.a, net.b
+    _a_id, b_id, _central_id = _ids(net)
+    _found(net, catalogue_file)
+    case_id = a.cases.intake(PERSON)
+    referral = a.network.referrals.propose(case_id, b_id, "housing", opportunity="casa-re-1")
+    netsync(a, b)
+    extract_id = b.network.referrals.inbox()[0].extract_id
+    assert extract_id
+    b.network.referrals.answer(referral, "declined", "nessun posto")
+    assert b.sync.client().run_once().ok  # the answer is pushed; B's network step has not run yet
+    netsync(a)  # A sees the decline and withdraws B's grant at once
+    assert b_id not in _holders(net, extract_id)
+    b.network.referrals.deliver(Enrolment(b).transport())  # B's own drop, before it pulled the revocation
+    _nothing_of(b, extract_id)
+    assert [v.state for v in b.network.referrals.inbox()] == ["declined"]
+    netsync(b)
