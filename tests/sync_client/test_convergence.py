@@ -358,10 +358,10 @@ PINNED = [
 ]  # fmt: skip
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     sizes=st.tuples(st.integers(2, 3), st.integers(1, 2)),
-    steps=st.lists(STEP, min_size=4, max_size=24),
+    steps=st.lists(STEP, min_size=8, max_size=30),
     schedule=st.lists(st.integers(0, 4), min_size=2, max_size=8),
     seed=st.integers(0, 2**16),
 )
