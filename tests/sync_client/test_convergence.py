@@ -195,15 +195,23 @@ def _states(device: Desk) -> dict[str, str]:
     return {v.referral_id: v.state for v in device.network.referrals.all()}
 
 
+def _server_seq(world: World) -> int:
+    """The server's log counter: every change, grant and notice stored takes the next number."""
+    with sqlite3.connect(world.server.database_url.removeprefix("sqlite:///")) as db:
+        return int(db.execute("SELECT value FROM log_counter").fetchone()[0])
+
+
 def _settle(world: World) -> None:
-    """The network is back: every device syncs, round after round, until a whole round moves nothing."""
-    before = _snapshot(world)
+    """The network is back: every device syncs, round after round, until a whole round moves nothing — no device's
+    state changes and the server stores nothing new (a grant a desk sends in its network step after the others
+    synced in that round changes no device yet: the next round must deliver it)."""
+    before = (_snapshot(world), _server_seq(world))
     for _ in range(8):
         for device in world.devices:
             report = device.network.sync()
             assert report.ok, report.sync
         _harvest(world)
-        after = _snapshot(world)
+        after = (_snapshot(world), _server_seq(world))
         if after == before:
             return
         before = after
