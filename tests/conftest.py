@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the real user's data directory.
@@ -21,3 +22,11 @@ def screenshot_dir() -> Path:
 
 
 pytest_plugins = ["tests.vault_fixtures"]
+
+
+# Property tests: on CI (a clean machine, no example database) the examples are derived from the test itself, so a
+# run is reproducible and a red build names an example anyone can replay; on a developer's machine they are random
+# and failures are remembered in .hypothesis/ (replayed first next time).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
