@@ -14,11 +14,17 @@ from typing import Any
 
 from iam_desktop.services.desk import Desk
 from iam_desktop.services.messages import text
-from iam_desktop.services.sync_client import set_aside_words
 
 COMMANDS = ("enrol", "device", "sync", "conflicts", "revoked", "demo")
 OpenUnlocked = Callable[[argparse.Namespace], Desk]
 SET_ASIDE_SHOWN = 20
+
+
+def _set_aside_words(item: dict[str, Any], language: str) -> str:
+    # Imported on use: the sync client pulls in requests and the wire models, which the app's start-up must not pay.
+    from iam_desktop.services.sync_client import set_aside_words
+
+    return set_aside_words(item, language)
 
 
 def add_parsers(sub: Any, operator_default: str | None) -> None:
@@ -144,7 +150,7 @@ def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
     kept = desk.sync.revoked() if desk.unlocked else {}
     if args.json:
         _print_json({**report.as_dict(), "message_text": words, "status": status.as_dict(),
-                     "set_aside": [{**item, "reason_text": set_aside_words(item, args.lang)} for item in aside],
+                     "set_aside": [{**item, "reason_text": _set_aside_words(item, args.lang)} for item in aside],
                      "kept_for_review": kept})  # fmt: skip
         return 0 if report.ok else 1
     print(words)
@@ -169,7 +175,7 @@ def cmd_sync(desk: Desk, args: argparse.Namespace) -> int:
     if aside:
         print(f"set aside (retried at every sync): {len(aside)}")
     for item in aside[:SET_ASIDE_SHOWN]:
-        print(f"  case {str(item['case_id'])[:8]}  {set_aside_words(item, args.lang)}  "
+        print(f"  case {str(item['case_id'])[:8]}  {_set_aside_words(item, args.lang)}  "
               f"since {str(item['received_at'])[:16]}  attempts {item['attempts']}")  # fmt: skip
     if len(aside) > SET_ASIDE_SHOWN:
         print(f"  … and {len(aside) - SET_ASIDE_SHOWN} more ('iam-desktop sync --json' lists them all)")

@@ -18,8 +18,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import requests
-
 from iam_desktop.vault.crypto import KdfParams
 from iam_desktop.vault.paths import DataDir
 
@@ -100,6 +98,8 @@ def provision(database_url: str, desks: list[tuple[str, bool]]) -> dict[str, tup
 
 
 def start_server(root: Path, port: int = 0) -> tuple[subprocess.Popen[bytes], str, str]:
+    import requests  # here, not at the top: the app imports this module at start-up (the first-run choice)
+
     database_url = f"sqlite:///{root / 'server.sqlite3'}"
     port = port or _free_port()
     url = f"http://127.0.0.1:{port}"

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from iam_desktop.domain.errors import ValidationError
-from iam_desktop.services.blob_sync import retry_blobs, uploads_of
 from iam_desktop.services.desk import Desk
 from iam_desktop.vault.lookup import AttachmentInfo
 
@@ -120,6 +119,8 @@ class AttachmentsPanel(QWidget):
         self.case_id = case_id
         self.list.clear()
         self.message.hide()
+        from iam_desktop.services.blob_sync import uploads_of  # on use: it brings the sync client's imports
+
         uploads = uploads_of(self._desk, case_id) if attachments else {}
         self.failed = set()
         for info in attachments:
@@ -217,6 +218,8 @@ class AttachmentsPanel(QWidget):
             return
         self.retried |= self.failed
         self.retry_button.setEnabled(False)
+        from iam_desktop.services.blob_sync import retry_blobs
+
         self._runner.run_database(lambda: retry_blobs(desk, case_id), self._retried, self._errors.show)
 
     def _retried(self, _count: int) -> None:
