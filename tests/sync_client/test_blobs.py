@@ -5,11 +5,8 @@ erasing a case drops its queued blobs."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import random
-import socket
-import threading
 from pathlib import Path
 
 import requests
@@ -78,49 +75,6 @@ def test_record_before_content_is_listed_as_waiting(server: ServerProcess, tmp_p
     assert b.cases.open(case_id).attachments[0].available
 
 
-class UploadCutProxy(TcpProxy):
-    """Cuts one connection once the client has sent ``cut_upload_after`` bytes through it (counted from when the
-    limit is armed): the server never receives the chunk in flight."""
-
-    def __init__(self, target_port: int) -> None:
-        super().__init__(target_port)
-        self.cut_upload_after: int | None = None
-        self.client_bytes = 0
-        self._lock = threading.Lock()
-
-    def _serve(self, client: socket.socket) -> None:
-        try:
-            upstream = socket.create_connection(("127.0.0.1", self.target_port), timeout=30)
-        except OSError:
-            client.close()
-            return
-        threading.Thread(target=self._pipe, args=(upstream, client, None), daemon=True).start()
-        self._pipe_up(client, upstream)
-
-    def _pipe_up(self, source: socket.socket, sink: socket.socket) -> None:
-        try:
-            while True:
-                data = source.recv(4096)
-                if not data:
-                    break
-                with self._lock:
-                    self.client_bytes += len(data)
-                    cut = self.cut_upload_after is not None and self.client_bytes > self.cut_upload_after
-                    if cut:
-                        self.cut_upload_after = None
-                        self.cut_count += 1
-                if cut:
-                    break
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (source, sink):
-                with contextlib.suppress(OSError):
-                    s.shutdown(socket.SHUT_RDWR)
-                s.close()
-
-
 def test_cut_mid_upload_resumes_at_the_servers_offset(server: ServerProcess, tmp_path: Path) -> None:
     (a,) = desk_devices(server, tmp_path, 1)
     case_id = a.cases.intake(person(3))
@@ -130,7 +84,7 @@ def test_cut_mid_upload_resumes_at_the_servers_offset(server: ServerProcess, tmp
     with a.vault.engine.connect() as conn:
         (q,) = conn.execute(select(blob_queue))
     size = int(q.size)
-    proxy = UploadCutProxy(server.port)
+    proxy = TcpProxy(server.port)
     try:
         _point_at(a, proxy.url)
         proxy.cut_upload_after = int(2.5 * chunk)  # the info and status calls are a few hundred bytes
