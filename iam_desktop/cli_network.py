@@ -20,8 +20,9 @@ from iam_desktop.domain.catalogue import EntryKind
 from iam_desktop.domain.referral import Purpose
 from iam_desktop.services.desk import Desk
 
+from .cli_sync import OpenUnlocked, desk_command
+
 COMMANDS = ("referral", "person", "catalogue", "retention", "network")
-OpenUnlocked = Callable[[argparse.Namespace], Desk]
 
 
 def add_parsers(sub: Any, operator_default: str | None) -> None:
@@ -205,14 +206,7 @@ def cmd_network(desk: Desk, args: argparse.Namespace) -> int:
 
 def handlers(open_unlocked: OpenUnlocked) -> dict[str, Callable[[argparse.Namespace], int]]:
     def with_desk(command: Callable[[Desk, argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-        def run(args: argparse.Namespace) -> int:
-            desk = open_unlocked(args)
-            try:
-                return command(desk, args)
-            finally:
-                desk.close()
-
-        return run
+        return desk_command(open_unlocked, command)
 
     return {
         "referral": with_desk(cmd_referral),

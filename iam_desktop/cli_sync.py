@@ -232,16 +232,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def desk_command(
+    open_unlocked: OpenUnlocked, command: Callable[[Desk, argparse.Namespace], int]
+) -> Callable[[argparse.Namespace], int]:
+    """A command run on the unlocked desk, closed afterwards whatever happens (shared by the network commands)."""
+
+    def run(args: argparse.Namespace) -> int:
+        desk = open_unlocked(args)
+        try:
+            return command(desk, args)
+        finally:
+            desk.close()
+
+    return run
+
+
 def handlers(open_unlocked: OpenUnlocked) -> dict[str, Callable[[argparse.Namespace], int]]:
     def with_desk(command: Callable[[Desk, argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-        def run(args: argparse.Namespace) -> int:
-            desk = open_unlocked(args)
-            try:
-                return command(desk, args)
-            finally:
-                desk.close()
-
-        return run
+        return desk_command(open_unlocked, command)
 
     return {
         "enrol": with_desk(cmd_enrol),
