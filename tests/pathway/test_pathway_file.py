@@ -21,6 +21,7 @@ from iam_desktop.domain.pathway import (
     load_pathway,
     parse_pathway,
 )
+from tests.json_paths import json_paths
 
 SHIPPED = default_pathway_path().read_text(encoding="utf-8")
 
@@ -191,22 +192,11 @@ _JSON = st.recursive(
 )
 
 
-def _paths(node: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [at]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _paths(value, (*at, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _paths(value, (*at, index))
-    return found
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.data(), _JSON)
 def test_structural_mutations_never_crash_the_loader(data: st.DataObject, replacement: Any) -> None:
     tree = json.loads(SHIPPED)
-    paths = _paths(tree)[1:]
+    paths = json_paths(tree)[1:]
     target = data.draw(st.sampled_from(paths))
     parent = tree
     for part in target[:-1]:

@@ -27,6 +27,7 @@ from iam_desktop.services.desk import Desk
 from iam_desktop.vault.backup import MAGIC
 from iam_desktop.vault.crypto import KdfParams
 from iam_desktop.vault.paths import DataDir
+from tests.json_paths import json_paths
 from tests.vault_fixtures import PASSPHRASE, PERSON
 
 DOCUMENTED = (BackupError, WrongPassphraseError)
@@ -143,23 +144,12 @@ _JSON = st.recursive(
 )
 
 
-def _paths(node: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [at]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _paths(value, (*at, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _paths(value, (*at, index))
-    return found
-
-
 @FUZZ
 @given(st.data(), _JSON)
 def test_altered_headers_are_refused_without_trace(backup: Backup, data: st.DataObject, value: Any) -> None:
     """The header's JSON altered (a key deleted or replaced) and re-framed, so the reader gets past the framing."""
     header = json.loads(json.dumps(backup.header))
-    target = data.draw(st.sampled_from(_paths(header)[1:]))
+    target = data.draw(st.sampled_from(json_paths(header)[1:]))
     parent = header
     for part in target[:-1]:
         parent = parent[part]

@@ -26,6 +26,7 @@ from iam_desktop.domain.forms import FormDefinitionError, parse_form
 from iam_desktop.domain.indicators import IndicatorDefinitionError, parse_indicators
 from iam_desktop.domain.interchange import FIELDS, decode_text, load_column_mapping, parse_csv, parse_jsonl
 from iam_desktop.resources import resource
+from tests.json_paths import json_paths
 
 TODAY = date(2026, 11, 25)
 FORM = resource("forms", "intake.json").read_text(encoding="utf-8")
@@ -39,20 +40,9 @@ _JSON = st.recursive(
 )
 
 
-def _paths(node: Any, at: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [at]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _paths(value, (*at, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += _paths(value, (*at, index))
-    return found
-
-
 def _mutate(source: str, data: st.DataObject, replacement: Any) -> str:
     tree = json.loads(source)
-    target = data.draw(st.sampled_from(_paths(tree)[1:]))
+    target = data.draw(st.sampled_from(json_paths(tree)[1:]))
     parent = tree
     for part in target[:-1]:
         parent = parent[part]
