@@ -37,9 +37,6 @@ from iam_desktop.vault.merge import CLOSED_REFERRALS, Merger, keep_closed_referr
 from iam_desktop.vault.tables import outbox as outbox_table
 from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
-from sync.protocol import ErrorCode
-
-from .sync_http import SyncError
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -440,23 +437,13 @@ class Referrals:
         case = self._desk.records.get(conn, case_id)
         return case is not None and case.payload.get("meta", {}).get("desk") in (me, self._desk.profile.desk_id)
 
-    @staticmethod
-    def _revoke(transport: Transport, case_id: str, desk_id: str) -> None:
-        transport.withdraw_grant(case_id, desk_id)
-
     def _drop(self, transport: Transport, stored: Any, me: str) -> None:
         """The receiver gives up the extract (or the transferred case never taken on) of a referral that is over:
         its grant on the server, its keys and records here. What stays is the referral's outcome without personal
         data, so the inbox still shows it."""
         from .data_rights import forget_cached_keys
 
-        try:
-            self._revoke(transport, stored.case_id, me)
-        except SyncError as exc:
-            # The sender withdrew this desk's grant first (at once on a decline): the server no longer counts the
-            # desk among the holders and says "case forbidden". The grant is gone either way; drop the copy here.
-            if exc.params.get("errno") != int(ErrorCode.CASE_FORBIDDEN):
-                raise
+        transport.withdraw_grant(stored.case_id, me, own=True)  # the sender may have withdrawn it first (a decline)
         view = self._view(stored, stored.payload, me)
         with translate_errors(), self._desk.vault.engine.begin() as conn:
             keep_closed_referrals(conn, self._desk.records, stored.case_id, me)  # as when the sender revokes first

@@ -158,12 +158,15 @@ class Transport:
     def delete(self, path: str) -> None:
         self._send("DELETE", path)
 
-    def withdraw_grant(self, case_id: str, desk_id: str) -> None:
-        """Withdraw a desk's grant to a partition on the server; one already withdrawn is not an error."""
+    def withdraw_grant(self, case_id: str, desk_id: str, *, own: bool = False) -> None:
+        """Withdraw a desk's grant to a partition on the server; one already withdrawn is not an error. For the
+        calling desk's ``own`` grant, "case forbidden" means the same: another holder withdrew it first, so the
+        server no longer counts this desk among the holders."""
+        gone = {int(ErrorCode.NOT_FOUND), *([int(ErrorCode.CASE_FORBIDDEN)] if own else [])}
         try:
             self.delete(f"/v1/cases/{case_id}/grants/{desk_id}")
         except SyncError as exc:
-            if exc.params.get("errno") != int(ErrorCode.NOT_FOUND):
+            if exc.params.get("errno") not in gone:
                 raise
 
     def post(self, path: str, body: BaseModel | None, model: type[Model], *, gzip_body: bool = False) -> Model:
