@@ -2,11 +2,12 @@
 course or the full transfer of a case; the receiver accepts or declines with a reason; the sender may withdraw
 while it is pending. The referral is a flat record synced like any other, so each party writes only its own fields
 (the sender ``withdrawn_at``, the receiver ``response``): edits made offline on both sides never overwrite each
-other, and :func:`state_of` derives one state from them — a withdrawal wins over an answer given without having
-seen it, which is reported as the problem ``answered_after_withdrawal``; once accepted, the sender may mark it
-completed. What a housing, job or training referral shares is a choice of *sections* of the file (defined in
-``resources/referrals/sections.json``): :func:`extract_sections` copies only those into the shared extract the
-receiver reads; a transfer gives the whole case. Pure; errors carry codes only."""
+other, and :func:`state_of` derives one state from them, the same on every device — a decline ends it whatever
+crossed it, a withdrawal wins over an acceptance given without having seen it (the problem
+``answered_after_withdrawal``; a transfer's move of the case is undone by :func:`transfer_undo`); once accepted, the
+sender may mark it completed. What a housing, job or training referral shares is a choice of *sections* of the
+file (defined in ``resources/referrals/sections.json``): :func:`extract_sections` copies only those into the shared
+extract the receiver reads; a transfer gives the whole case. Pure; errors carry codes only."""
 
 from __future__ import annotations
 
@@ -142,22 +143,55 @@ def extract_sections(
 
 
 def state_of(payload: Mapping[str, Any]) -> State:
+    """One state from the fields both parties write, the same on every device whatever order the edits arrived in:
+    a decline ends the referral whatever the sender did meanwhile (a withdrawal that crossed it changes nothing: both
+    end it, and the receiver may already have dropped its copy when the withdrawal arrives); otherwise a withdrawal
+    wins over an acceptance given without having seen it; an accepted referral the sender marked done is
+    completed."""
+    response = payload.get("response")
+    decision = response.get("decision") if isinstance(response, Mapping) else None
+    if decision == "declined":
+        return State.DECLINED
     if payload.get("withdrawn_at"):
         return State.WITHDRAWN
-    response = payload.get("response")
-    if isinstance(response, Mapping) and response.get("decision") in ("accepted", "declined"):
-        if response["decision"] == "accepted" and payload.get("completed_at"):
-            return State.COMPLETED
-        return State(str(response["decision"]))
+    if decision == "accepted":
+        return State.COMPLETED if payload.get("completed_at") else State.ACCEPTED
     return State.PROPOSED
 
 
 def problems(payload: Mapping[str, Any]) -> list[str]:
-    """What both desks must be shown about this referral (codes)."""
+    """What both desks must be shown about this referral (codes): an acceptance that crossed the sender's
+    withdrawal (the referral is withdrawn; a transfer's move of the case is undone, see :func:`transfer_undo`)."""
     response = payload.get("response")
     if payload.get("withdrawn_at") and isinstance(response, Mapping) and response.get("decision") == "accepted":
         return ["answered_after_withdrawal"]
     return []
+
+
+TRANSFER_META = ("desk", "transferred_from", "transferred_at")
+
+
+def transfer_meta(meta: Mapping[str, Any], referral_id: str, from_desk: str, to_desk: str, at: str) -> dict[str, Any]:
+    """The case's ``meta`` fields an accepted transfer writes: the receiving desk responsible, and what they were
+    before (``transfer``), so that an acceptance the referral's final state voids can be undone to exactly that."""
+    prior = {k: meta.get(k) for k in TRANSFER_META}
+    return {"desk": to_desk, "transferred_from": from_desk, "transferred_at": at,
+            "transfer": {"referral": referral_id, "prior": prior}}  # fmt: skip
+
+
+def transfer_undo(meta: Mapping[str, Any], referral_id: str, payload: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The ``meta`` fields that give a case back to the sender when the acceptance of transfer ``referral_id``
+    moved it but the referral ended otherwise (withdrawn, or declined on another computer of the receiving desk):
+    the values from before the acceptance. Every device that sees it computes the same values, so the writes of
+    both desks agree. None when there is nothing to undo."""
+    if payload.get("purpose") != Purpose.TRANSFER or state_of(payload) in (State.ACCEPTED, State.COMPLETED):
+        return None
+    moved = meta.get("transfer")
+    if isinstance(moved, Mapping) and moved.get("referral") == referral_id:
+        prior = moved.get("prior")
+        before = prior if isinstance(prior, Mapping) else {}
+        return {**{k: before.get(k) for k in TRANSFER_META}, "transfer": None}
+    return None
 
 
 def check_answer(payload: Mapping[str, Any], decision: str, reason: str) -> None:

@@ -73,6 +73,7 @@ class Network:
             return NetworkSyncReport(report)
         transport = Enrolment(self._desk, session).transport()
         self._rebuild_granted_again(transport)  # before anything reads the referrals of such a partition
+        self.referrals.settle()  # a transfer's move undone when it ended otherwise, before anything reads meta.desk
         self.catalogue.directory(transport)
         erasures = self.rights.flush(transport)
         catalogue = self.catalogue.publish(transport)

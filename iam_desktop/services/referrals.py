@@ -38,6 +38,8 @@ from iam_desktop.vault.tables import outbox as outbox_table
 from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
 
+from .cases import CASE_KIND
+
 if TYPE_CHECKING:
     from .desk import Desk
     from .sync_http import Transport
@@ -243,8 +245,10 @@ class Referrals:
             if decision == "declined":
                 self._desk.network.catalogue.release(conn, referral_id)
             elif payload["purpose"] == domain.Purpose.TRANSFER:
-                self._desk.cases.set_meta(conn, stored.case_id, desk=me, transferred_from=payload["from_desk"],
-                                          transferred_at=response["at"])  # fmt: skip
+                case = self._desk.records.get(conn, stored.case_id)
+                meta = case.payload["meta"] if case is not None else {}
+                self._desk.cases.set_meta(conn, stored.case_id, **domain.transfer_meta(
+                    meta, referral_id, payload["from_desk"], me, response["at"]))  # fmt: skip
             audit.append(conn, operator_id=actor.id, action=f"referral.{decision}", case_id=stored.case_id,
                          detail={"referral": referral_id})  # fmt: skip
         self._desk.cases.forget()
@@ -370,6 +374,35 @@ class Referrals:
                 audit.append(conn, operator_id=None, action="referral.transfer_expired", case_id=case_id)
         self._desk.cases.forget()
         return sorted(set(due))
+
+    def settle(self) -> list[str]:
+        """Undo the move of a case whose transfer was accepted here or elsewhere but ended otherwise — the sender's
+        withdrawal crossed the acceptance, or another computer of the receiving desk declined it: the case is the
+        sender's again, with the responsibility fields it had before (``domain.referral.transfer_undo``). Run by
+        every device after each sync, on either desk: they all write the same values, so nothing conflicts and the
+        desks agree. Returns the cases given back."""
+        undone: list[str] = []
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            for stored in self._desk.records.of_kind(conn, domain.REFERRAL_KIND):
+                if stored.payload.get("purpose") != domain.Purpose.TRANSFER:
+                    continue
+                case = self._desk.records.get(conn, stored.case_id)
+                if case is None or case.kind != CASE_KIND:
+                    continue
+                undo = domain.transfer_undo(case.payload["meta"], stored.record_id, stored.payload)
+                if undo is None:
+                    continue
+                self._desk.cases.set_meta(conn, stored.case_id, **undo)
+                detail: dict[str, str | int] = {
+                    "referral": stored.record_id,
+                    "state": domain.state_of(stored.payload).value,
+                }
+                audit.append(conn, operator_id=None, action="referral.transfer_undone", case_id=stored.case_id,
+                             detail=detail)  # fmt: skip
+                undone.append(stored.case_id)
+        if undone:
+            self._desk.cases.forget()
+        return undone
 
     # -- delivery (online) ----------------------------------------------------------------------------------
     def deliver(self, transport: Transport, on: datetime | None = None) -> int:

@@ -313,6 +313,8 @@ class Merger:
             note_dropped(conn, case_id)
             result.revoked_cases.add(case_id)
             result.erased_cases.add(case_id)  # the caller forgets what it had decrypted of the case
+        else:  # never held here: changes the server delivered before the notice, under keys never received
+            conn.execute(delete(quarantine).where(quarantine.c.case_id == case_id))
         sync_state.note_revoked(conn, case_id, None)
         return result
 
