@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,7 @@ CATALOGUE_ID = CATALOGUE_PARTITION_ID
 ENTRY_KIND = "catalogue_entry"
 BOOKING_KIND = "booking"
 DIRECTORY_META = "network.directory"
+DIRECTORY_FETCHED_META = "network.directory_fetched"  # seconds since the epoch
 
 
 def entry_record_id(entry_id: str) -> str:
@@ -209,16 +211,24 @@ class Catalogue:
         return overbooked(self.bookings(), free)
 
     # -- directory and publication ------------------------------------------------------------------------
-    def directory(self, transport: Transport | None = None) -> list[dict[str, Any]]:
-        """The desks of the network (id, name, kind, public key): fetched when online, else the cached copy."""
+    def directory(self, transport: Transport | None = None, *, fresh_s: float = 0.0) -> list[dict[str, Any]]:
+        """The desks of the network (id, name, kind, public key): fetched when online — unless a copy fetched less
+        than ``fresh_s`` seconds ago will do (the sync run's central key check fetched it already) — else the cached
+        copy."""
         if transport is not None:
-            listed = transport.get("/v1/desks", DeskList)
-            desks = [d.model_dump() for d in listed.desks]
-            with translate_errors(), self._desk.vault.engine.begin() as conn:
-                self._desk.vault.set_meta(conn, DIRECTORY_META, json.dumps(desks))
-            return desks
+            fetched = float(self._desk.vault.meta(DIRECTORY_FETCHED_META, "0") or 0)
+            if not fresh_s or not 0 <= time.time() - fetched < fresh_s:
+                return self.remember(transport.get("/v1/desks", DeskList))
         cached: list[dict[str, Any]] = json.loads(self._desk.vault.meta(DIRECTORY_META, "[]") or "[]")
         return cached
+
+    def remember(self, listed: DeskList) -> list[dict[str, Any]]:
+        """Keep the directory just fetched as the copy used offline."""
+        desks = [d.model_dump() for d in listed.desks]
+        with translate_errors(), self._desk.vault.engine.begin() as conn:
+            self._desk.vault.set_meta(conn, DIRECTORY_META, json.dumps(desks))
+            self._desk.vault.set_meta(conn, DIRECTORY_FETCHED_META, str(time.time()))
+        return desks
 
     def resolve_desk(self, name_or_id: str) -> dict[str, Any]:
         for d in self.directory():

@@ -228,7 +228,9 @@ class Enrolment:
         if enrolled is None or enrolled.status != "active" or enrolled.desk_kind == "central":
             return False
         transport = self.transport()
-        central = [d for d in transport.get("/v1/desks", DeskList).desks if d.kind == "central" and d.public_key]
+        directory = transport.get("/v1/desks", DeskList)
+        self._desk.network.catalogue.remember(directory)  # the run's network step uses this copy (one request)
+        central = [d for d in directory.desks if d.kind == "central" and d.public_key]
         if enrolled.central_pinned:
             listed = next((d for d in central if d.desk_id == enrolled.central_desk_id), None)
             if listed is None or listed.public_key != enrolled.central_public_key:

@@ -32,6 +32,9 @@ from .sync_repair import PartitionRepair
 if TYPE_CHECKING:
     from .desk import Desk
 
+# The run's central key check fetched the directory moments before the network step: that copy is used.
+DIRECTORY_FRESH_S = 120.0
+
 
 @dataclass(frozen=True)
 class NetworkSyncReport:
@@ -74,7 +77,7 @@ class Network:
         transport = Enrolment(self._desk, session).transport()
         self._rebuild_granted_again(transport)  # before anything reads the referrals of such a partition
         self.referrals.settle()  # a transfer's move undone when it ended otherwise, before anything reads meta.desk
-        self.catalogue.directory(transport)
+        self.catalogue.directory(transport, fresh_s=DIRECTORY_FRESH_S)
         erasures = self.rights.flush(transport)
         catalogue = self.catalogue.publish(transport)
         referrals = self.referrals.deliver(transport)

@@ -368,7 +368,7 @@ class Referrals:
                 if (on or datetime.now(answered.tzinfo)) - answered > timedelta(days=days) and waiting is None:
                     due.append(stored.case_id)
         for case_id in sorted(set(due)):
-            transport.withdraw_grant(case_id, me)
+            transport.withdraw_grant(case_id, me, own=True)  # the receiver may have withdrawn it first
             with translate_errors(), self._desk.vault.engine.begin() as conn:
                 Merger(self._desk.records, "", "").erase_case(conn, case_id)
                 audit.append(conn, operator_id=None, action="referral.transfer_expired", case_id=case_id)
