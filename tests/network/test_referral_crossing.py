@@ -4,11 +4,13 @@ referral no longer gives it. Through a real sync server, in both orders of arriv
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from iam_desktop.services.desk import Desk
+from iam_desktop.services.enrolment import Enrolment
 from sync.server.testing import ServerProcess
 from tests.network.conftest import PERSON, Net, netsync
 from tests.sync_client.helpers import desk_devices, partitions
@@ -82,3 +84,21 @@ def test_two_computers_of_the_receiving_desk_answer_differently(server: ServerPr
             assert device.sync.status().waiting == 0 and device.sync.status().rejected == 0
     finally:
         a.close(), b1.close(), b2.close()
+
+
+def test_the_read_access_of_a_transfer_ends_on_both_sides_at_once(net: Net) -> None:
+    """After the read days, the receiving desk withdraws the sender's grant while the sender, not having pulled that
+    yet, gives its copy up: the grant already gone is no error, the copy goes."""
+    a, b = net.a, net.b
+    case_id = a.cases.intake(PERSON)
+    netsync(a, b)
+    referral = a.network.referrals.propose(case_id, b.network.referrals.my_desk_id(), "transfer")
+    netsync(a, b)
+    b.network.referrals.answer(referral, "accepted")
+    netsync(b, a)
+    later = datetime.now(UTC) + timedelta(days=91)
+    b.network.referrals.deliver(Enrolment(b).transport(), on=later)  # B withdraws A's grant
+    assert a.network.referrals.expire_transfers(Enrolment(a).transport(), on=later) == [case_id]
+    assert case_id not in partitions(a)
+    netsync(a, b)
+    assert b.cases.open(case_id).meta["desk"] == b.network.referrals.my_desk_id()
