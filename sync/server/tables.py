@@ -95,6 +95,10 @@ holdings = sa.Table(
     sa.Column("case_no", sa.BigInteger, primary_key=True),
     sa.Column("desk_id", Id, primary_key=True),
     sa.Column("since_seq", sa.BigInteger, nullable=False),
+    # NULL while the desk holds the case; the seq of its `revoked` notice once its grant was withdrawn. The row
+    # stays so the desk's devices that had the case still receive what was written before the end (see
+    # `storage.log`); a new grant re-activates it.
+    sa.Column("until_seq", sa.BigInteger),
     sa.Index("ix_holdings_desk_since", "desk_id", "since_seq"),
 )
 

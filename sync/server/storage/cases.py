@@ -1,6 +1,10 @@
 """Partitions and their keys outside the push path: referrals (new grants), revocation of a desk's grant,
 erasure of a whole case, and the case's encrypted attachments (blobs, uploaded in resumable chunks).
 
+Revocation deletes the desk's grants (its wrapped keys) and ends its holding at the seq of the `revoked` notice it
+leaves for the desk (`holdings.until_seq`): the row stays so that the desk's devices that had the case receive
+what was written before the end, then the notice (`storage.log`). A new grant to the desk re-activates the row.
+
 Erasure deletes the case's changes, grants (every wrapped copy of its key: crypto-shredding) and blobs, keeps
 the case id as erased so nothing can recreate it (a push or grant for it is refused with `CASE_ERASED`, even from a
 device restored from an old backup), and leaves one `erased` notice per desk that held it and per central-office
@@ -57,11 +61,16 @@ class CasesMixin:
         require_active(device)
         with write_tx(self.engine) as (conn, counter):
             case_no = check_holds(conn, device, case_id)
-            result = conn.execute(grants.delete().where(grants.c.case_no == case_no, grants.c.desk_id == desk_id))
-            held = conn.execute(holdings.delete().where(holdings.c.case_no == case_no, holdings.c.desk_id == desk_id))
+            seq = counter.take()
+            held = conn.execute(
+                holdings.update()
+                .where(holdings.c.case_no == case_no, holdings.c.desk_id == desk_id, holdings.c.until_seq.is_(None))
+                .values(until_seq=seq)
+            )
             if not held.rowcount:
                 raise ProtocolError(ErrorCode.NOT_FOUND, "that desk holds no grant for this case")
-            conn.execute(notices.insert().values(seq=counter.take(), desk_id=desk_id, case_id=case_id, kind="revoked"))
+            result = conn.execute(grants.delete().where(grants.c.case_no == case_no, grants.c.desk_id == desk_id))
+            conn.execute(notices.insert().values(seq=seq, desk_id=desk_id, case_id=case_id, kind="revoked"))
         return RevokeReply(case_id=case_id, desk_id=desk_id, revoked=result.rowcount or 0)
 
     # -- erasure --------------------------------------------------------------------------------------
@@ -71,9 +80,8 @@ class CasesMixin:
         require_active(device)
         with write_tx(self.engine) as (conn, counter):
             case_no = check_holds(conn, device, case_id)
-            holders = {
-                r.desk_id for r in conn.execute(sa.select(holdings.c.desk_id).where(holdings.c.case_no == case_no))
-            }
+            held = sa.select(holdings.c.desk_id).where(holdings.c.case_no == case_no, holdings.c.until_seq.is_(None))
+            holders = {r.desk_id for r in conn.execute(held)}
             holders |= {r.desk_id for r in conn.execute(sa.select(desks.c.desk_id).where(desks.c.kind == "central"))}
             removed = conn.execute(changes.delete().where(changes.c.case_no == case_no)).rowcount or 0
             conn.execute(tombstones.delete().where(tombstones.c.case_no == case_no))

@@ -79,7 +79,11 @@ class DigestMixin:
         )
         dead = sa.select(cases.c.case_id, tombstones.c.record_id).join(cases, cases.c.case_no == tombstones.c.case_no)
         if not device.central:
-            held = sa.and_(holdings.c.case_no == changes.c.case_no, holdings.c.desk_id == device.desk_id)
+            held = sa.and_(
+                holdings.c.case_no == changes.c.case_no,
+                holdings.c.desk_id == device.desk_id,
+                holdings.c.until_seq.is_(None),
+            )
             query = query.join(holdings, held)
         wanted: list[Any] = []
         if buckets:

@@ -7,6 +7,13 @@ whose history starts at or before `p0`; their old changes are delivered first, i
 then the ordinary forward scan continues from `f` up to `H`. This is how a referral delivers a whole case on the
 next pull without a second cursor on the client. Changes a device may see twice (a grant landing while a page was
 read) are harmless: clients apply changes idempotently.
+
+A revoked holding (`holdings.until_seq`, the seq of the desk's `revoked` notice) still delivers its changes before
+`until_seq`, but only to a device that had been delivered the grant (its page starts at or after `since_seq`): the
+device that had not pulled since a change of its own desk and the revocation must still see that change before
+the notice. A device that never held the partition gets only the notice; everywhere else (pushes, digests, erasure,
+compaction) a revoked holding is not held. Clients apply a page's grants, then its changes, then its notices, so a
+page ends at a notice that a grant or change of the same case follows (a case referred again after its revocation).
 """
 
 from __future__ import annotations
@@ -56,7 +63,7 @@ def known_cases(conn: sa.Connection, case_ids: set[str]) -> dict[str, bool]:
 
 
 def holdings_of(conn: sa.Connection, case_ids: set[str]) -> set[tuple[str, str]]:
-    """(case_id, desk_id) of every desk holding one of `case_ids`.
+    """(case_id, desk_id) of every desk holding one of `case_ids` (revoked holdings are not held).
 
     Two index lookups rather than a join: with thousands of ids PostgreSQL would otherwise pick a hash join over
     the whole holdings table, and an incremental push would cost as much as the store is large.
@@ -65,7 +72,8 @@ def holdings_of(conn: sa.Connection, case_ids: set[str]) -> set[tuple[str, str]]
     if not numbers:
         return set()
     ids = {case_no: case_id for case_id, case_no in numbers.items()}
-    rows = select_in(conn, "SELECT case_no, desk_id FROM holdings WHERE case_no IN ({})", sorted(ids))
+    query = "SELECT case_no, desk_id FROM holdings WHERE until_seq IS NULL AND case_no IN ({})"
+    rows = select_in(conn, query, sorted(ids))
     return {(ids[int(case_no)], desk_id) for case_no, desk_id in rows}
 
 
@@ -151,9 +159,60 @@ def plan_grants(
             }
         )
         statuses.append(_grant_status(g, "applied"))
-    for table, rows in ((cases, new_cases), (holdings, new_holdings), (grants, new_grants)):
-        bulk_insert(conn, table, rows)
+    bulk_insert(conn, cases, new_cases)
+    _store_holdings(conn, new_holdings, {row["case_no"] for row in new_cases})
+    bulk_insert(conn, grants, new_grants)
     return statuses
+
+
+_GRANT_COLUMNS = (grants.c.case_id, grants.c.desk_id, grants.c.key_id, grants.c.wrapped_key)
+
+
+def _store_holdings(conn: sa.Connection, rows: list[dict[str, Any]], new_cases: set[int]) -> None:
+    """Insert new holdings; a desk whose holding of an older case was revoked gets its row back, re-activated
+    from the new grant (only grants of older cases need the look-up: new cases have no holding yet)."""
+    older = sorted({row["case_no"] for row in rows} - new_cases)
+    revoked: set[tuple[int, str]] = set()
+    if older:
+        query = "SELECT case_no, desk_id FROM holdings WHERE until_seq IS NOT NULL AND case_no IN ({})"
+        revoked = {(int(case_no), desk_id) for case_no, desk_id in select_in(conn, query, older)}
+    for row in rows:
+        if (row["case_no"], row["desk_id"]) in revoked:
+            conn.execute(
+                holdings.update()
+                .where(holdings.c.case_no == row["case_no"], holdings.c.desk_id == row["desk_id"])
+                .values(since_seq=row["since_seq"], until_seq=None)
+            )
+    bulk_insert(conn, holdings, [row for row in rows if (row["case_no"], row["desk_id"]) not in revoked])
+
+
+def _held_by(device: DeviceRow, p: int) -> sa.ColumnElement[bool]:
+    """Join condition of `changes` to the desk's holdings, for a page starting at `p`: an active holding, or a
+    revoked one up to its end when the device had been delivered its grant."""
+    return sa.and_(
+        holdings.c.case_no == changes.c.case_no,
+        holdings.c.desk_id == device.desk_id,
+        sa.or_(
+            holdings.c.until_seq.is_(None),
+            sa.and_(holdings.c.since_seq <= p, changes.c.seq < holdings.c.until_seq),
+        ),
+    )
+
+
+def _notice_followed(conn: sa.Connection, notice_rows: Sequence[Any], later: Sequence[Any]) -> int | None:
+    """The seq of the first notice that a row of `later` (changes and grants, with `seq` and `case_no`) of the
+    same case follows, or None."""
+    if not notice_rows:
+        return None
+    numbers = case_numbers(conn, {n.case_id for n in notice_rows})[1]
+    last: dict[int, int] = {}
+    for row in later:
+        last[int(row.case_no)] = max(last.get(int(row.case_no), 0), int(row.seq))
+    for n in notice_rows:
+        case_no = numbers.get(n.case_id)
+        if case_no is not None and last.get(case_no, 0) > int(n.seq):
+            return int(n.seq)
+    return None
 
 
 def _proof(key_id: str | None, sealed: str | None) -> ErasureProof | None:
@@ -318,6 +377,7 @@ class LogMixin:
                     .join(holdings, holdings.c.case_no == changes.c.case_no)
                     .where(
                         holdings.c.desk_id == device.desk_id,
+                        holdings.c.until_seq.is_(None),
                         holdings.c.since_seq > p0,
                         holdings.c.since_seq <= high,
                         changes.c.seq > b,
@@ -338,11 +398,12 @@ class LogMixin:
 
     def _has_new_holdings(self, conn: sa.Connection, device: DeviceRow, p: int, top: int) -> bool:
         """Whether the desk was granted, after `p`, cases whose history starts at or before `p`
-        (`case_no` is the case's first sequence number)."""
+        (`case_no` is the case's first sequence number) and that it still holds."""
         query = (
             sa.select(holdings.c.case_no)
             .where(
                 holdings.c.desk_id == device.desk_id,
+                holdings.c.until_seq.is_(None),
                 holdings.c.since_seq > p,
                 holdings.c.since_seq <= top,
                 holdings.c.case_no <= p,
@@ -352,28 +413,41 @@ class LogMixin:
         return conn.execute(query).first() is not None
 
     def _forward(self, conn: sa.Connection, device: DeviceRow, p: int, upto: int, limit: int, top: int) -> PullPage:
-        """Changes, grants and notices of the desk with `p < seq <= upto`, at most `limit` changes."""
+        """Changes, grants and notices of the desk with `p < seq <= upto`, at most `limit` changes; the page ends
+        early at a notice that a grant or change of the same case follows."""
         rows: Sequence[Any] = []
         if limit > 0:
-            query = sa.select(changes.c.seq, changes.c.envelope).where(changes.c.seq > p, changes.c.seq <= upto)
+            query = sa.select(changes.c.seq, changes.c.case_no, changes.c.envelope).where(
+                changes.c.seq > p, changes.c.seq <= upto
+            )
             if not device.central:
-                query = query.join(
-                    holdings,
-                    sa.and_(holdings.c.case_no == changes.c.case_no, holdings.c.desk_id == device.desk_id),
-                )
+                query = query.join(holdings, _held_by(device, p))
             rows = conn.execute(query.order_by(changes.c.seq).limit(limit)).all()
         more = limit <= 0 or len(rows) == limit
         end = (int(rows[-1].seq) if rows else p) if more else upto
         grant_rows = conn.execute(
-            sa.select(grants.c.case_id, grants.c.desk_id, grants.c.key_id, grants.c.wrapped_key)
+            sa.select(grants.c.seq, grants.c.case_no, *_GRANT_COLUMNS)
             .where(grants.c.desk_id == device.desk_id, grants.c.seq > p, grants.c.seq <= end)
             .order_by(grants.c.seq)
-        )
+        ).all()
         notice_rows = conn.execute(
-            sa.select(notices.c.kind, notices.c.case_id, notices.c.desk_id, notices.c.proof_key_id, notices.c.proof)
+            sa.select(
+                notices.c.seq,
+                notices.c.kind,
+                notices.c.case_id,
+                notices.c.desk_id,
+                notices.c.proof_key_id,
+                notices.c.proof,
+            )
             .where(notices.c.desk_id == device.desk_id, notices.c.seq > p, notices.c.seq <= end)
             .order_by(notices.c.seq)
-        )
+        ).all()
+        cut = _notice_followed(conn, notice_rows, [*rows, *grant_rows])
+        if cut is not None:
+            end, more = cut, True
+            rows = [r for r in rows if r.seq <= end]
+            grant_rows = [g for g in grant_rows if g.seq <= end]
+            notice_rows = [n for n in notice_rows if n.seq <= end]
         return PullPage(
             envelopes=[r.envelope for r in rows],
             grants=[
@@ -406,7 +480,8 @@ class LogMixin:
 
     def compact(self) -> int:
         """Drop tombstoned records (the tombstone and every earlier change of the record) once every active
-        device of every desk holding the case, and of the central office, has acknowledged the tombstone."""
+        device of every desk holding the case, and of the central office, has acknowledged the tombstone (a desk
+        whose holding was revoked is not waited for: its devices drop the case at the notice)."""
         removed = 0
         with write_tx(self.engine) as (conn, _):
             tombs = conn.execute(sa.select(tombstones).order_by(tombstones.c.seq).limit(2000)).all()
@@ -423,7 +498,11 @@ class LogMixin:
                     floors[t.case_no] = conn.execute(
                         sa.select(sa.func.min(devices.c.acked_seq))
                         .join(holdings, holdings.c.desk_id == devices.c.desk_id)
-                        .where(holdings.c.case_no == t.case_no, devices.c.status == "active")
+                        .where(
+                            holdings.c.case_no == t.case_no,
+                            holdings.c.until_seq.is_(None),
+                            devices.c.status == "active",
+                        )
                     ).scalar()
                 bounds = [v for v in (floors[t.case_no], central) if v is not None]
                 if bounds and t.seq > min(bounds):
