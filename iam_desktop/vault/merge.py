@@ -314,7 +314,9 @@ class Merger:
             result.revoked_cases.add(case_id)
             result.erased_cases.add(case_id)  # the caller forgets what it had decrypted of the case
         else:  # never held here: changes the server delivered before the notice, under keys never received
-            conn.execute(delete(quarantine).where(quarantine.c.case_id == case_id))
+            set_aside = conn.execute(delete(quarantine).where(quarantine.c.case_id == case_id)).rowcount
+            if set_aside:
+                note_dropped(conn, case_id)  # granted again later (referred here again): rebuilt whole
         sync_state.note_revoked(conn, case_id, None)
         return result
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,6 +78,14 @@ def catalogue_file(tmp_path: Path) -> Path:
     path = tmp_path / "catalogo.json"
     path.write_text(json.dumps(CATALOGUE), encoding="utf-8")
     return path
+
+
+def holders(net: Net, case_id: str) -> set[str]:
+    """The desks the server lets read a partition now (a revoked holding stays, ended, until its desk's devices
+    have pulled what came before the revocation)."""
+    with sqlite3.connect(net.server.database_url.removeprefix("sqlite:///")) as db:
+        return {r[0] for r in db.execute("SELECT h.desk_id FROM holdings h JOIN cases c ON c.case_no = h.case_no"
+                                         " WHERE c.case_id = ? AND h.until_seq IS NULL", (case_id,))}  # fmt: skip
 
 
 def netsync(*desks: Desk) -> None:

@@ -6,7 +6,6 @@ of an extract (docs/network.md); and a case referred again after all this arrive
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -18,14 +17,8 @@ from iam_desktop.services.desk import Desk
 from iam_desktop.services.enrolment import Enrolment
 from iam_desktop.vault import crypto
 from iam_desktop.vault.tables import case_keys, records
-from tests.network.conftest import PERSON, Net, netsync
+from tests.network.conftest import PERSON, Net, holders, netsync
 from tests.network.test_shared_extract import _keys_held
-
-
-def _holders(net: Net, case_id: str) -> set[str]:
-    with sqlite3.connect(net.server.database_url.removeprefix("sqlite:///")) as db:
-        return {r[0] for r in db.execute("SELECT h.desk_id FROM holdings h JOIN cases c ON c.case_no = h.case_no"
-                                         " WHERE c.case_id = ?", (case_id,))}  # fmt: skip
 
 
 def _record(desk: Desk, record_id: str) -> tuple[str, bytes, bytes]:
@@ -89,7 +82,7 @@ def test_after_a_withdrawal_the_senders_changes_open_with_no_key_b_held(net: Net
     # wraps a key to B again.
     a.network.referrals.deliver(Enrolment(a).transport(), on=datetime.now(UTC) + timedelta(days=31))
     netsync(a, b)
-    assert _holders(net, extract_id) == {a_id, central_id}
+    assert holders(net, extract_id) == {a_id, central_id}
     _nothing_of(b, extract_id)
 
 
@@ -111,13 +104,13 @@ def test_a_declined_transfer_leaves_b_nothing_and_a_new_transfer_arrives_whole(n
     b.network.referrals.answer(first, "declined", "nessun posto")
     netsync(b, a)  # B pushes its answer and drops the case; A sees the decline and revokes with a new key
     _nothing_of(b, case_id)
-    assert b_id not in _holders(net, case_id)
+    assert b_id not in holders(net, case_id)
     assert [(v.referral_id, v.state) for v in b.network.referrals.inbox()] == [(first, "declined")]
     a.cases.update(case_id, {**PERSON, "email": "dopo@example.org"})
     _key_id, sealed, aad = _record(a, case_id)
     _opens_with_none_of(b_keys, sealed, aad)
     netsync(a, b, a, b)  # A's later runs never grant the case to B again
-    assert _holders(net, case_id) == {a_id, central_id}
+    assert holders(net, case_id) == {a_id, central_id}
     _nothing_of(b, case_id)
 
     # Referred again: B, which remembers having applied the case's history once, receives it whole again.
@@ -145,9 +138,9 @@ def test_a_transfer_withdrawn_while_b_was_away_is_revoked_and_can_be_referred_ag
     netsync(a, b)
     a.network.referrals.withdraw(referral)
     netsync(a)
-    assert b_id in _holders(net, case_id)  # B may have answered offline: A waits the grace days
+    assert b_id in holders(net, case_id)  # B may have answered offline: A waits the grace days
     a.network.referrals.deliver(Enrolment(a).transport(), on=datetime.now(UTC) + timedelta(days=31))
-    assert b_id not in _holders(net, case_id)
+    assert b_id not in holders(net, case_id)
     netsync(b)  # B never saw the withdrawal: the revoked notice drops the case
     _nothing_of(b, case_id)
 
@@ -170,16 +163,16 @@ def test_an_accepted_transfer_ends_the_senders_read_access_with_a_new_key(net: N
     a_keys = _keys_held(a)
     transport = Enrolment(b).transport()
     b.network.referrals.deliver(transport)  # within the read access: A keeps its grant
-    assert a_id in _holders(net, case_id)
+    assert a_id in holders(net, case_id)
     b.network.referrals.deliver(transport, on=datetime.now(UTC) + timedelta(days=91))
-    assert a_id not in _holders(net, case_id)
+    assert a_id not in holders(net, case_id)
     b.pathway.record_follow_up(case_id, 6)
     b.cases.update(case_id, {**PERSON, "email": "solo-b@example.org"})
     _key_id, sealed, aad = _record(b, case_id)
     _opens_with_none_of(a_keys, sealed, aad)
     netsync(b, a, b)  # A's revoked notice drops its copy; B never grants it back
     _nothing_of(a, case_id)
-    assert a_id not in _holders(net, case_id)
+    assert a_id not in holders(net, case_id)
     assert b.cases.open(case_id).person["email"] == "solo-b@example.org"
 
 
@@ -196,7 +189,7 @@ def test_a_revoke_by_hand_holds_against_the_open_referral(net: Net, catalogue_fi
     with a.vault.engine.connect() as conn:
         assert a.records.key_ids(conn, case_id)[-1] == key_id  # later writes seal with it
     netsync(a, a, b)
-    assert b_id not in _holders(net, case_id)
+    assert b_id not in holders(net, case_id)
     _nothing_of(b, case_id)
 
 
@@ -217,7 +210,7 @@ def test_the_receiver_drops_a_declined_extract_whose_grant_the_sender_withdrew_f
     b.network.referrals.answer(referral, "declined", "nessun posto")
     assert b.sync.client().run_once().ok  # the answer is pushed; B's network step has not run yet
     netsync(a)  # A sees the decline and withdraws B's grant at once
-    assert b_id not in _holders(net, extract_id)
+    assert b_id not in holders(net, extract_id)
     b.network.referrals.deliver(Enrolment(b).transport())  # B's own drop, before it pulled the revocation
     _nothing_of(b, extract_id)
     assert [v.state for v in b.network.referrals.inbox()] == ["declined"]

@@ -5,7 +5,6 @@ consent missing, an answer to a referral withdrawn offline, a place booked twice
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.services.enrolment import Enrolment
-from tests.network.conftest import CONSENT_CARICO, PERSON, Net, netsync
+from tests.network.conftest import CONSENT_CARICO, PERSON, Net, holders, netsync
 
 
 def _setup(net: Net, catalogue_file: Path) -> None:
@@ -68,10 +67,7 @@ def test_transfer_moves_responsibility(net: Net, catalogue_file: Path) -> None:
     netsync(net.a, net.b)
     assert net.b.cases.open(case_id).meta["desk"] == b_id  # B, responsible now, keeps the case
     a_id = net.a.network.referrals.my_desk_id()
-    with sqlite3.connect(net.server.database_url.removeprefix("sqlite:///")) as db:
-        holders = {r[0] for r in db.execute("SELECT h.desk_id FROM holdings h JOIN cases c ON c.case_no = h.case_no"
-                                             " WHERE c.case_id = ?", (case_id,))}  # fmt: skip
-    assert b_id in holders and a_id not in holders
+    assert b_id in holders(net, case_id) and a_id not in holders(net, case_id)
 
 
 def test_no_consent_no_referral_unless_a_coordinator_records_the_basis(net: Net, catalogue_file: Path) -> None:

@@ -23,7 +23,7 @@ from iam_desktop.services.referrals import share_rules
 from iam_desktop.vault import crypto
 from iam_desktop.vault.records import LOCAL_HOLDER, case_key_context
 from iam_desktop.vault.tables import case_keys, records
-from tests.network.conftest import KNOWN_STRINGS, PERSON, Net, netsync
+from tests.network.conftest import KNOWN_STRINGS, PERSON, Net, holders, netsync
 from tests.sync_client.helpers import PASSPHRASE
 
 EXTRA = {
@@ -32,12 +32,6 @@ EXTRA = {
     "work_experience": [{"role": "saldatore", "country": "SN"}],
     "registrations.ssn": True,
 }
-
-
-def _holdings(net: Net, case_id: str) -> set[str]:
-    with sqlite3.connect(net.server.database_url.removeprefix("sqlite:///")) as db:
-        return {r[0] for r in db.execute("SELECT h.desk_id FROM holdings h JOIN cases c ON c.case_no = h.case_no"
-                                         " WHERE c.case_id = ?", (case_id,))}  # fmt: skip
 
 
 def _keys_held(desk: Desk) -> list[bytes]:
@@ -129,8 +123,8 @@ def test_b_reads_exactly_the_chosen_sections_and_nothing_of_the_case(
             with pytest.raises(TamperedError):
                 crypto.open_sealed(key, blob, aad, what="case record")
     a_id = a.network.referrals.my_desk_id()
-    assert b_id not in _holdings(net, case_id)
-    assert _holdings(net, view.extract_id) >= {a_id, b_id}
+    assert b_id not in holders(net, case_id)
+    assert holders(net, view.extract_id) >= {a_id, b_id}
     # The letter lists what was shared, in Italian and the person's language.
     letter = a.network.referral_letter(referral, tmp_path / "invio.pdf", "fr")
     text = subprocess.run(["pdftotext", str(letter), "-"], capture_output=True, text=True, check=True).stdout
@@ -175,7 +169,7 @@ def test_a_declined_referral_loses_b_access(net: Net, catalogue_file: Path) -> N
     referral = a.network.referrals.propose(case_id, b_id, "housing", opportunity="casa-re-1")
     netsync(a, b)
     extract_id = b.network.referrals.inbox()[0].extract_id
-    assert extract_id and b_id in _holdings(net, extract_id)
+    assert extract_id and b_id in holders(net, extract_id)
     sealed = _sealed_records(a, extract_id)
     b.network.referrals.answer(referral, "declined", "nessun posto libero")
     netsync(b)  # the answer is pushed, then B gives the extract up
@@ -183,7 +177,7 @@ def test_a_declined_referral_loses_b_access(net: Net, catalogue_file: Path) -> N
         b.network.referrals.extract(referral)
     assert err.value.code == "referral_not_pending"  # over: the data went with it
     assert _sealed_records(b, extract_id) == []
-    assert b_id not in _holdings(net, extract_id)
+    assert b_id not in holders(net, extract_id)
     for blob, aad in sealed:
         for key in _keys_held(b):
             with pytest.raises(TamperedError):
@@ -195,7 +189,7 @@ def test_a_declined_referral_loses_b_access(net: Net, catalogue_file: Path) -> N
     assert err.value.code == "referral_not_pending"
     netsync(a)
     assert [(v.state, v.reason) for v in a.network.referrals.sent()] == [("declined", "nessun posto libero")]
-    assert _holdings(net, extract_id) == {a.network.referrals.my_desk_id(), net.central.network.referrals.my_desk_id()}
+    assert holders(net, extract_id) == {a.network.referrals.my_desk_id(), net.central.network.referrals.my_desk_id()}
 
 
 def test_refresh_complete_and_a_withdrawal_b_never_saw(net: Net, catalogue_file: Path) -> None:
@@ -219,7 +213,7 @@ def test_refresh_complete_and_a_withdrawal_b_never_saw(net: Net, catalogue_file:
     assert [(v.referral_id, v.state, v.extract_id) for v in b.network.referrals.inbox()] == [
         (housing, "completed", None)
     ]
-    assert b_id not in _holdings(net, a.network.referrals.sent()[0].extract_id or "")
+    assert b_id not in holders(net, a.network.referrals.sent()[0].extract_id or "")
 
     # A withdraws a referral B has not synced since: B may have answered offline, so A waits the grace days
     # before it revokes B's grant itself.
@@ -229,10 +223,10 @@ def test_refresh_complete_and_a_withdrawal_b_never_saw(net: Net, catalogue_file:
     assert extract_id is not None
     a.network.referrals.withdraw(training)
     netsync(a)
-    assert b_id in _holdings(net, extract_id)
+    assert b_id in holders(net, extract_id)
     later = datetime.now(UTC) + timedelta(days=31)
     a.network.referrals.deliver(Enrolment(a).transport(), on=later)
-    assert b_id not in _holdings(net, extract_id)
+    assert b_id not in holders(net, extract_id)
 
 
 def test_erasing_the_person_erases_every_extract(

@@ -46,11 +46,6 @@ def test_a_decline_revoked_by_the_sender_before_the_receivers_own_drop_stays_in_
         a.close(), b.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap: once B1 dropped the case (its grant withdrawn on the server), "
-    "B2's pull no longer delivers the decline before the revoke notice; B2 keeps the last state it saw",
-)
 def test_a_second_device_that_saw_the_proposal_lists_the_decline_after_the_case_has_gone(
     server: ServerProcess, tmp_path: Path
 ) -> None:
