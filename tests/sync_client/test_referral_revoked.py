@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from iam_desktop.services.desk import Desk
 from sync.server.testing import ServerProcess
 from tests.sync_client.helpers import CONSENTS, desk_devices, partitions, person, sync
