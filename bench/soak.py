@@ -111,6 +111,53 @@ def holders(
     return out
 
 
+ENDED = ("declined", "withdrawn")  # a referral's end that takes the receiver's copy away (a transfer's case too)
+
+
+def referral_agrees(states: dict[str, str | None]) -> bool:
+    """Do the devices of desks A (the sender) and B (the receiver) agree on one referral? `states` maps each device
+    (its name starts with its desk's letter) to the state it shows, None when it does not know the referral. Every
+    device of A knows it and every device that knows it shows the same state; a device of B may not know it only when
+    the referral ended — withdrawn before its grant reached that device, or ended before that device pulled it."""
+    known = {s for s in states.values() if s is not None}
+    if len(known) != 1 or any(s is None for d, s in states.items() if d.startswith("A")):
+        return False
+    return next(iter(known)) in ENDED or all(s is not None for s in states.values())
+
+
+def transfer_placement(state: str, placement: dict[str, str | None], a_desk: set[str], b_desk: str) -> dict[str, str]:
+    """Where a transfer's case is after the final syncs, and what is wrong with it: `placement` maps each device
+    (A…, B…, C… for the central office) to the case's ``meta.desk`` there, None when it does not hold the case;
+    `a_desk` are the ids desk A's cases carry, `b_desk` desk B's. An accepted transfer is B's on every device
+    holding it; one still proposed, or ended (declined, withdrawn — an acceptance it voided given back), is A's; and
+    an ended one is gone from B. Returns, per device found wrong, "kept" or the desk it names."""
+    wrong: dict[str, str] = {}
+    accepted = state in ("accepted", "completed")
+    for device, desk in sorted(placement.items()):
+        if desk is None:
+            continue  # not held: a missing case is counted with the tokens (holders), not here
+        if device.startswith("B") and state in ENDED:
+            wrong[device] = "kept"
+        elif (desk != b_desk) if accepted else (desk not in a_desk):
+            wrong[device] = f"desk {desk[:8]}"
+    return wrong
+
+
+def withdrawal_figures(reported: set[str], payloads: dict[str, dict[str, Any]], given_back: set[str]) -> Counter[str]:
+    """The withdrawals' figures: `reported` the referrals the clients reported withdrawn, `payloads` each referral's
+    record as the sender's desk holds it after the final syncs (missing: the record is gone), `given_back` the
+    transfers whose move some device undid (its audit's ``referral.transfer_undone``). A withdrawal reported but not
+    in the record is lost; one whose record also carries the receiver's answer crossed that answer."""
+    out: Counter[str] = Counter(withdrawals_made=len(reported), transfers_given_back=len(given_back))
+    for p in payloads.values():
+        response = p.get("response")
+        if p.get("withdrawn_at") and isinstance(response, dict):
+            out["withdrawals_crossed"] += 1
+            out[f"withdrawals_crossed_{response.get('decision')}"] += 1
+    out["withdrawals_lost"] = sum(1 for r in reported if not payloads.get(r, {}).get("withdrawn_at"))
+    return out
+
+
 # -- the run ----------------------------------------------------------------------------------------------------
 @dataclass
 class Worker:
@@ -134,6 +181,8 @@ class Soak:
     errors: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     answers: dict[str, str] = field(default_factory=dict)  # referral id -> last decision reported, and by whom
+    withdrawn: dict[str, str] = field(default_factory=dict)  # referral id -> the device that reported withdrawing it
+    a_desk: set[str] = field(default_factory=set)  # the ids desk A's cases carry in meta.desk
     next_token: int = 0
     desk_ids: dict[str, str] = field(default_factory=dict)  # desk letter -> server desk id
 
@@ -154,6 +203,7 @@ class Soak:
             for desk in [*a, *b, central, *a, *b]:
                 assert desk.network.sync().ok
             self.desk_ids = {"A": a[0].network.referrals.my_desk_id(), "B": b[0].network.referrals.my_desk_id()}
+            self.a_desk = {self.desk_ids["A"], *(d.profile.desk_id for d in a)}
             named = {f"A{i}": d for i, d in enumerate(a)} | {f"B{i}": d for i, d in enumerate(b)} | {"C0": central}
             dirs = {name: _data_root(desk) for name, desk in named.items()}
             for desk in named.values():
@@ -215,7 +265,8 @@ class Soak:
             command += ["--first", str(self.next_token), "--writes", str(writes), "--attach", "0.3"]
             command += ["--edits", str(self.rng.randrange(0, 3))]
             if device.startswith("A"):
-                command += ["--refer-to", self.desk_ids["B"], "--refer", "0.3"]
+                # Some withdrawals cross an answer desk B pushed that this device has not pulled yet.
+                command += ["--refer-to", self.desk_ids["B"], "--refer", "0.3", "--withdraw", "0.25"]
             else:
                 command += ["--answer"]
             self.next_token += writes
@@ -244,6 +295,8 @@ class Soak:
             elif kind == "Y":
                 self.figures[f"answers_{values[1]}"] += 1
                 self.answers[values[0]] = f"{values[1]} by {worker.device}"
+            elif kind == "D":
+                self.withdrawn[values[0]] = worker.device
             elif kind == "C":
                 self.figures["central_reads"] += 1
             elif kind == "S":
@@ -291,10 +344,6 @@ class Soak:
             transfers = {r: t for r, (t, purpose) in self.referrals.items() if purpose == "transfer"}
             ended = {t for r, t in transfers.items() if states.get(r) in ("declined", "withdrawn")}
             expected = holders(self.written, set(transfers.values()) - ended, {name: name[0] for name in desks})
-            for name in (n for n in desks if n.startswith("B")):
-                for t in sorted(ended & set(observed[name]["tokens"])):
-                    self.figures["transfers_kept_after_decline"] += 1
-                    self._note(f"{name} still holds {t} ({self._story(t)})")
             result = tally(
                 expected,
                 {name: o["tokens"] for name, o in observed.items()},
@@ -335,7 +384,8 @@ class Soak:
             "audit_ok": all(audits),
             "attachments_ok": f["attachments_missing"] == 0 and f["attachments_mismatch"] == 0,
             "referrals_ok": all(f[k] == 0 for k in ("referrals_disagree", "transfers_misplaced", "extracts_unreadable",
-                                                     "extracts_kept_after_decline", "transfers_kept_after_decline")),
+                                                     "extracts_kept_after_decline", "transfers_kept_after_end",
+                                                     "withdrawals_lost")),
             "partitions_ok": f["partitions_differing"] == 0,
             "central_has_every_case": f["central_cases"] == len(self.written),
             "final_syncs_ok": f["final_sync_errors"] == 0,
@@ -352,8 +402,9 @@ class Soak:
 
     def _story(self, token: str) -> str:
         """Who wrote a token and what happened to its case, for a finding."""
-        refs = [f"{p} {r[:8]} {self.answers.get(r, 'unanswered')}" for r, (t, p) in sorted(self.referrals.items())
-                if t == token]  # fmt: skip
+        refs = [f"{p} {r[:8]} {self.answers.get(r, 'unanswered')}"
+                + (f", withdrawn by {self.withdrawn[r]}" if r in self.withdrawn else "")
+                for r, (t, p) in sorted(self.referrals.items()) if t == token]  # fmt: skip
         return ", ".join([f"written by desk {self.written.get(token, '?')}", *refs])
 
     def _attachments(self, desks: dict[str, Any], expected: dict[str, set[str]]) -> Counter[str]:
@@ -378,24 +429,32 @@ class Soak:
         return out
 
     def _referrals(self, desks: dict[str, Any]) -> Counter[str]:
-        """Every device of A and B sees each referral in the same state; an accepted transfer is B's case on every
-        device; an accepted extract is readable on B's devices with the person's name, a declined one is gone."""
+        """Every device of A and B sees each referral in the same state (`referral_agrees`); a transfer's case is
+        where its state puts it on every device (`transfer_placement`: B's once accepted, A's again once declined or
+        withdrawn, and gone from B); an accepted extract is readable on B's devices with the person's name, a
+        declined one is gone; every withdrawal a client reported is in the record (`withdrawal_figures`)."""
         from iam_desktop.domain.errors import ValidationError
 
         out: Counter[str] = Counter()
         seen = {name: {v.referral_id: v for v in desk.network.referrals.all()} for name, desk in desks.items()
                 if name[0] in "AB"}  # fmt: skip
+        b_names = [n for n in desks if n.startswith("B")]
         for referral_id, (token, purpose) in sorted(self.referrals.items()):
-            states = {name: views[referral_id].state for name, views in seen.items() if referral_id in views}
-            out["referrals_disagree"] += len(set(states.values())) > 1 or not any(n[0] == "A" for n in states)
-            state = next(iter(states.values()), "missing")
+            states = {name: views[referral_id].state if referral_id in views else None for name, views in seen.items()}
+            if not referral_agrees(states):
+                out["referrals_disagree"] += 1
+                self._note(f"referral {referral_id[:8]} states {states} ({self._story(token)})")
+            state = next((s for s in states.values() if s is not None), "missing")
             out[f"referrals_{state}"] += 1
-            view = next(views[referral_id] for views in seen.values() if referral_id in views)
-            b_names = [n for n in desks if n.startswith("B")]
-            if purpose == "transfer" and state == "accepted":
-                for desk in desks.values():
-                    out["transfers_misplaced"] += desk.cases.open(view.case_id).meta.get("desk") != self.desk_ids["B"]
-            elif purpose != "transfer" and view.extract_id:
+            view = next((views[referral_id] for views in seen.values() if referral_id in views), None)
+            if view is None:
+                continue
+            if purpose == "transfer":
+                placement = {name: _meta_desk(desk, view.case_id) for name, desk in desks.items()}
+                for name, wrong in transfer_placement(state, placement, self.a_desk, self.desk_ids["B"]).items():
+                    out["transfers_kept_after_end" if wrong == "kept" else "transfers_misplaced"] += 1
+                    self._note(f"{name}: {state} transfer {referral_id[:8]} {wrong} ({self._story(token)})")
+            elif view.extract_id:
                 family = f"Prova {_letters(int(token.removeprefix('soak-')))}"
                 for name in b_names:
                     b = desks[name]
@@ -410,6 +469,7 @@ class Soak:
                     elif state == "declined":
                         with b.vault.engine.connect() as conn:
                             out["extracts_kept_after_decline"] += b.records.get(conn, view.extract_id) is not None
+        out.update(withdrawal_figures(set(self.withdrawn), _referral_payloads(desks["A0"]), _given_back(desks)))
         return out
 
 
@@ -417,6 +477,37 @@ def _letters(n: int) -> str:
     from bench.soak_client import letters
 
     return letters(n)
+
+
+def _meta_desk(desk: Any, case_id: str) -> str | None:
+    """The desk a device's copy of a case names responsible (``meta.desk``), None when it does not hold the case."""
+    from iam_desktop.services.cases import CASE_KIND
+
+    with desk.vault.engine.connect() as conn:
+        stored = desk.records.get(conn, case_id)
+    if stored is None or stored.kind != CASE_KIND:
+        return None
+    return str(stored.payload.get("meta", {}).get("desk"))
+
+
+def _referral_payloads(desk: Any) -> dict[str, dict[str, Any]]:
+    """Every referral record a device holds, by id (the sender's desk holds all it sent)."""
+    from iam_desktop.domain.referral import REFERRAL_KIND
+
+    with desk.vault.engine.connect() as conn:
+        return {r.record_id: dict(r.payload) for r in desk.records.of_kind(conn, REFERRAL_KIND)}
+
+
+def _given_back(desks: dict[str, Any]) -> set[str]:
+    """The transfers whose move some device undid (``Referrals.settle``), from every vault's audit events."""
+    from iam_desktop.vault.tables import audit_events
+
+    out: set[str] = set()
+    for desk in desks.values():
+        with desk.vault.engine.connect() as conn:
+            query = sa.select(audit_events.c.detail).where(audit_events.c.action == "referral.transfer_undone")
+            out |= {str(json.loads(detail).get("referral")) for detail in conn.execute(query).scalars()}
+    return out
 
 
 def _observe(desk: Any) -> dict[str, Any]:

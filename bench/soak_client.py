@@ -1,19 +1,21 @@
 """One client run of the soak (`bench/soak.py`): a device that writes, then syncs once, in its own process.
 
 `python -m bench.soak_client DATA_DIR --first N --writes K [--edits E] [--attach P] [--refer-to DESK_ID]
-[--refer P] [--answer] [--central] [--fsize-limit BYTES] [--seed S]` takes in charge K people whose notes carry the
-tokens `soak-N` … `soak-(N+K-1)`, printing `W <token>` after each one commits (so the parent counts only what was
-durably written). With probability P a new case gets an attachment of random bytes (deterministic from the seed),
-printed `A <token> <attachment id> <sha256>` once committed. It edits the phone of up to E cases this desk may
-edit. With `--refer-to`, with probability P it refers one of the new cases to that desk — a transfer or a housing
-extract — printed `R <token> <referral id> <purpose>`; with `--answer` it accepts (or, one time in five, declines)
-every referral waiting in its inbox, printed `Y <referral id> <decision>`. Then it runs one network sync (the sync
-run plus the directory, referral grants and transfers) and prints `S <state>`. A `--central` device writes nothing:
-it syncs, then opens every case and every attachment that has arrived, printing `C <cases> <attachments>`. A
-refusal the domain explains (a case transferred away is read only, a referral already answered) is printed
-`X <code>` and the run goes on. With `--fsize-limit` the process may not grow any file past that size
-(RLIMIT_FSIZE, as `tests/vault/test_faults.py` does): a full disk, reported as `F <error kind>`. The parent may
-SIGKILL it at any time.
+[--refer P] [--withdraw P] [--answer] [--central] [--fsize-limit BYTES] [--seed S]` takes in charge K people whose
+notes carry the tokens `soak-N` … `soak-(N+K-1)`, printing `W <token>` after each one commits (so the parent counts
+only what was durably written). With probability P a new case gets an attachment of random bytes (deterministic
+from the seed), printed `A <token> <attachment id> <sha256>` once committed. It edits the phone of up to E cases
+this desk may edit. With `--withdraw`, with probability P it withdraws one of this desk's sent referrals that this
+device still sees proposed — the receiver may have answered it meanwhile, unseen here: the two cross — printed
+`D <referral id>` (`W` is taken by the tokens). With `--refer-to`, with probability P it refers one of the new cases
+to that desk — a transfer or a housing extract — printed `R <token> <referral id> <purpose>`; with `--answer` it
+accepts (or, one time in five, declines) every referral waiting in its inbox, printed `Y <referral id> <decision>`.
+Then it runs one network sync (the sync run plus the directory, referral grants and transfers) and prints
+`S <state>`. A `--central` device writes nothing: it syncs, then opens every case and every attachment that has
+arrived, printing `C <cases> <attachments>`. A refusal the domain explains (a case transferred away is read only, a
+referral already answered or withdrawn) is printed `X <code>` and the run goes on. With `--fsize-limit` the process
+may not grow any file past that size (RLIMIT_FSIZE, as `tests/vault/test_faults.py` does): a full disk, reported as
+`F <error kind>`. The parent may SIGKILL it at any time.
 """
 
 from __future__ import annotations
@@ -95,11 +97,30 @@ def write(desk: Any, args: argparse.Namespace, rng: random.Random) -> None:
                 print("X", exc.code, flush=True)
                 continue
             print("Y", view.referral_id, decision, flush=True)
+    if args.withdraw and rng.random() < args.withdraw:
+        withdraw_one(desk, rng)
     if args.refer_to and fresh and rng.random() < args.refer:
         tok, case_id = rng.choice(fresh)
         purpose = rng.choice(("transfer", "housing"))
         referral = desk.network.referrals.propose(case_id, args.refer_to, purpose)
         print("R", tok, referral, purpose, flush=True)
+
+
+def withdraw_one(desk: Any, rng: random.Random) -> None:
+    """Withdraw one of this desk's sent referrals that this device still sees proposed. The receiver may have
+    answered it already without this device having pulled the answer: the withdrawal then crosses it."""
+    from iam_desktop.domain.errors import ValidationError
+
+    pending = [v.referral_id for v in desk.network.referrals.sent() if v.state == "proposed"]
+    if not pending:
+        return
+    referral_id = rng.choice(pending)
+    try:
+        desk.network.referrals.withdraw(referral_id)
+    except ValidationError as exc:  # answered or withdrawn meanwhile, as far as this device knows
+        print("X", exc.code, flush=True)
+        return
+    print("D", referral_id, flush=True)
 
 
 def read_everything(desk: Any) -> None:
@@ -124,6 +145,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--attach", type=float, default=0.0)
     parser.add_argument("--refer-to", default="")
     parser.add_argument("--refer", type=float, default=0.0)
+    parser.add_argument("--withdraw", type=float, default=0.0)
     parser.add_argument("--answer", action="store_true")
     parser.add_argument("--central", action="store_true")
     parser.add_argument("--fsize-limit", type=int, default=0)
