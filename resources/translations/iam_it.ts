@@ -213,155 +213,155 @@
 <context>
     <name>AttachmentsPanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="106"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="105"/>
         <source>Attachments</source>
         <translation>Allegati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="107"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="106"/>
         <source>&amp;Add a document…</source>
         <translation>&amp;Aggiungi un documento…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="108"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="107"/>
         <source>&amp;View</source>
         <translation>&amp;Visualizza</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="141"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="142"/>
         <source>No documents attached yet.</source>
         <translation>Nessun documento allegato.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="187"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="188"/>
         <source>arriving</source>
         <translation>in arrivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="189"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="190"/>
         <source>This document was added on another computer. Its content has not reached this computer yet: it arrives with the next syncs, and can be opened then.</source>
         <translation>Questo documento è stato aggiunto su un altro computer. Il suo contenuto non è ancora arrivato su questo computer: arriva con le prossime sincronizzazioni e si potrà aprire allora.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="150"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="151"/>
         <source>no connection</source>
         <translation>nessuna connessione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="109"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="108"/>
         <source>&amp;Retry now</source>
         <translation>&amp;Riprova ora</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="110"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="109"/>
         <source>Try again at once to send or receive the documents that failed</source>
         <translation>Riprova subito a inviare o ricevere i documenti non riusciti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="151"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="152"/>
         <source>not on the server</source>
         <translation>non presente sul server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="152"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="153"/>
         <source>this desk may not read it</source>
         <translation>questo sportello non può leggerlo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="153"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="154"/>
         <source>the case was erased</source>
         <translation>il caso è stato cancellato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="154"/>
         <location filename="../../iam_desktop/ui/views/attachments.py" line="155"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="156"/>
         <source>altered on the way, refused</source>
         <translation>alterato in transito, rifiutato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="156"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="157"/>
         <source>too big for the server</source>
         <translation>troppo grande per il server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="157"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="158"/>
         <source>its content is damaged on this computer</source>
         <translation>il contenuto è danneggiato su questo computer</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="163"/>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="194"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="164"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="195"/>
         <source>trying again</source>
         <translation>nuovo tentativo in corso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="165"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="166"/>
         <source>sending</source>
         <translation>in invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="168"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="169"/>
         <source>The content of this document has not reached the server yet: it leaves with the next syncs. It opens here; the desk&apos;s other computers receive it once it is sent.</source>
         <translation>Il contenuto di questo documento non è ancora arrivato al server: parte con le prossime sincronizzazioni. Qui si apre già; gli altri computer dello sportello lo ricevono una volta inviato.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="173"/>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="197"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="174"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="198"/>
         <source>server error</source>
         <translation>errore del server</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="174"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="175"/>
         <source>not sent: {0}</source>
         <translation>non inviato: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="176"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="177"/>
         <source>Sending the content of this document failed ({0}); sync tries again later by itself, or at once with the retry button below.</source>
         <translation>L&apos;invio del contenuto di questo documento non è riuscito ({0}); la sincronizzazione riprova più tardi da sola, oppure subito con il pulsante «Riprova ora» qui sotto.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="195"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="196"/>
         <source>A new attempt is made at the next sync, in a few seconds.</source>
         <translation>Un nuovo tentativo parte con la prossima sincronizzazione, tra pochi secondi.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="198"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="199"/>
         <source>not arrived: {0}</source>
         <translation>non arrivato: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="200"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="201"/>
         <source>The content of this document could not be received ({0}). Nothing altered is ever stored; sync tries again later by itself.</source>
         <translation>Non è stato possibile ricevere il contenuto di questo documento ({0}). Nulla di alterato viene mai salvato; la sincronizzazione riprova più tardi da sola.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="238"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="241"/>
         <source>Attach a document</source>
         <translation>Allega un documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="238"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="241"/>
         <source>Documents (*.pdf *.jpg *.jpeg *.png)</source>
         <translation>Documenti (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="253"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="256"/>
         <source>The file is too big ({0} MB): the limit is {1} MB. Scan it again at a lower resolution or in black and white.</source>
         <translation>Il file è troppo grande ({0} MB): il limite è {1} MB. Scansionalo di nuovo a una risoluzione più bassa o in bianco e nero.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="255"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="258"/>
         <source>The file is not what its name says (it is not a real {0} file). Save it again as PDF, JPEG or PNG.</source>
         <translation>Il file non è quello che dice il suo nome (non è un vero file {0}). Salvalo di nuovo come PDF, JPEG o PNG.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="257"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="260"/>
         <source>Only PDF, JPEG and PNG files can be attached.</source>
         <translation>Si possono allegare solo file PDF, JPEG e PNG.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/attachments.py" line="260"/>
+        <location filename="../../iam_desktop/ui/views/attachments.py" line="263"/>
         <source>The file could not be attached.</source>
         <translation>Non è stato possibile allegare il file.</translation>
     </message>
@@ -519,17 +519,17 @@
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="450"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="452"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="539"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="541"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="540"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="542"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -2256,210 +2256,225 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
         <source>All entries</source>
         <translation>Tutte le voci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
         <source>Housing</source>
         <translation>Abitazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
         <source>Jobs and internships</source>
         <translation>Lavoro e tirocini</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
-        <location filename="../../iam_desktop/ui/network/view.py" line="80"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
-        <location filename="../../iam_desktop/ui/network/view.py" line="81"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
         <source>Methodology</source>
         <translation>Metodologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="81"/>
         <source>Housing</source>
         <comment>kind of one entry</comment>
         <translation>Alloggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="79"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
         <source>Job</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="80"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
         <source>proposed</source>
         <translation>proposto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
         <source>accepted</source>
         <translation>accettato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
         <source>declined</source>
         <translation>rifiutato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
         <source>withdrawn</source>
         <translation>ritirato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
         <source>completed</source>
         <translation>concluso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
         <source>housing</source>
         <translation>alloggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
         <source>job</source>
         <translation>lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
         <source>training</source>
         <translation>formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="90"/>
         <source>transfer of the whole case</source>
         <translation>trasferimento dell&apos;intero caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
         <source>answered after the sender withdrew it</source>
         <translation>risposta dopo il ritiro da parte del mittente</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
         <source>the place is booked twice</source>
         <translation>il posto è prenotato due volte</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
         <source>Territory</source>
         <translation>Territorio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
         <source>Free places</source>
         <translation>Posti liberi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
         <source>Booked</source>
         <translation>Prenotati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
         <source>From</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="98"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="99"/>
         <source>Decline…</source>
         <translation>Rifiuta…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="108"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="100"/>
+        <source>Print &amp;letter…</source>
+        <translation>Stampa &amp;lettera…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="114"/>
         <source>The network&apos;s catalogue is empty on this computer. It arrives with sync once a desk has founded it; a coordinator can also import a catalogue file (iam-desktop catalogue import).</source>
         <translation>Il catalogo della rete è vuoto su questo computer. Arriva con la sincronizzazione quando uno sportello lo ha creato; un coordinatore può anche importare un file di catalogo (iam-desktop catalogue import).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="126"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="133"/>
         <source>Catalogue</source>
         <translation>Catalogo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="127"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="134"/>
         <source>Referrals received</source>
         <translation>Invii ricevuti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="131"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="141"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="201"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="220"/>
         <source>Decline the referral</source>
         <translation>Rifiuta l&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="201"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="220"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="228"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="247"/>
+        <source>The transfer is over: the case is the sending desk&apos;s and no longer on this computer.</source>
+        <translation>Il trasferimento è concluso: il caso è dello sportello che lo ha inviato e non è più su questo computer.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="249"/>
+        <source>The sending desk withdrew it before your acceptance reached it.</source>
+        <translation>Lo sportello che lo ha inviato lo ha ritirato prima che la vostra accettazione gli arrivasse.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/view.py" line="252"/>
         <source>A transfer: the whole case is in the case list.</source>
         <translation>Un trasferimento: l&apos;intero caso è nell&apos;elenco dei casi.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="231"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="255"/>
         <source>The referral is over: the shared extract is no longer on this computer.</source>
         <translation>L&apos;invio è concluso: l&apos;estratto condiviso non è più su questo computer.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="239"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="263"/>
         <source>Extract shared by {0} — read only (copied on {1})</source>
         <translation>Estratto condiviso da {0} — sola lettura (copiato il {1})</translation>
     </message>
@@ -3732,6 +3747,160 @@
     </message>
 </context>
 <context>
+    <name>SentPanel</name>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="47"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="67"/>
+        <source>Referral letter</source>
+        <translation>Lettera di invio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="48"/>
+        <source>The letter is printed in Italian and in:</source>
+        <translation>La lettera è stampata in italiano e in:</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="88"/>
+        <source>proposed — waiting for an answer</source>
+        <translation>proposto — in attesa di risposta</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="89"/>
+        <source>accepted</source>
+        <translation>accettato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="89"/>
+        <source>declined</source>
+        <translation>rifiutato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="90"/>
+        <source>withdrawn</source>
+        <translation>ritirato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="91"/>
+        <source>completed</source>
+        <translation>concluso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="92"/>
+        <source>housing</source>
+        <translation>alloggio</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="92"/>
+        <source>job</source>
+        <translation>lavoro</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="93"/>
+        <source>training</source>
+        <translation>formazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="94"/>
+        <source>transfer of the whole case</source>
+        <translation>trasferimento dell&apos;intero caso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
+        <source>accepted before the withdrawal reached them</source>
+        <translation>accettato prima che il ritiro arrivasse</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="96"/>
+        <source>the place is booked twice</source>
+        <translation>il posto è prenotato due volte</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
+        <source>Purpose</source>
+        <translation>Finalità</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
+        <source>To</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
+        <source>Opportunity</source>
+        <translation>Opportunità</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="99"/>
+        <source>Proposed on</source>
+        <translation>Proposto il</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="99"/>
+        <source>Problems</source>
+        <translation>Problemi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="110"/>
+        <source>This desk has not referred anyone yet. A referral is proposed from the person&apos;s case file (Refer…); its state appears here once the receiving desk answers and both have synced.</source>
+        <translation>Questo sportello non ha ancora inviato nessuno. Un invio si propone dalla scheda della persona (Invia…); il suo stato compare qui quando lo sportello ricevente risponde e entrambi hanno sincronizzato.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="116"/>
+        <source>Print &amp;letter…</source>
+        <translation>Stampa &amp;lettera…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="117"/>
+        <source>&amp;Update shared extract</source>
+        <translation>A&amp;ggiorna estratto condiviso</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="118"/>
+        <source>Copy the chosen sections of the file into the extract again (the file changed since the referral).</source>
+        <translation>Copia di nuovo nell&apos;estratto le sezioni scelte della scheda (la scheda è cambiata dopo l&apos;invio).</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="120"/>
+        <source>Mark as &amp;done…</source>
+        <translation>Segna come &amp;concluso…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="121"/>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Ritira…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="139"/>
+        <source>Referrals sent</source>
+        <translation>Invii fatti</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="148"/>
+        <source>partner organisation</source>
+        <translation>ente partner</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="178"/>
+        <source>Withdraw this referral? The receiving desk can no longer accept it, and its access to what was shared ends. A new referral can be proposed later.</source>
+        <translation>Ritirare questo invio? Lo sportello ricevente non potrà più accettarlo e il suo accesso a quanto condiviso termina. Più avanti si può proporre un nuovo invio.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="180"/>
+        <source>Mark this referral as done? The receiving desk&apos;s access to the shared extract ends; the referral stays in both desks&apos; lists.</source>
+        <translation>Segnare questo invio come concluso? L&apos;accesso dello sportello ricevente all&apos;estratto condiviso termina; l&apos;invio resta negli elenchi di entrambi gli sportelli.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="183"/>
+        <source>Referral</source>
+        <translation>Invio</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../iam_desktop/ui/views/settings.py" line="117"/>
@@ -4207,122 +4376,122 @@
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="47"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="49"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="49"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="49"/>
         <source>Details</source>
         <translation>Dettagli</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="48"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="49"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="65"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="66"/>
         <source>Step</source>
         <translation>Gradino</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="66"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="67"/>
         <source>Diary</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="67"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="68"/>
         <source>Placement starts</source>
         <translation>Inizio inserimento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="68"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="69"/>
         <source>Placement ends</source>
         <translation>Fine inserimento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="69"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="70"/>
         <source>Permit issued</source>
         <translation>Permesso rilasciato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="70"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="71"/>
         <source>Permit renewal requested</source>
         <translation>Rinnovo del permesso richiesto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="71"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="72"/>
         <source>Permit expires</source>
         <translation>Scadenza del permesso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="72"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="73"/>
         <source>Individual plan agreed</source>
         <translation>Progetto individualizzato concordato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="73"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="74"/>
         <source>Plan review</source>
         <translation>Verifica del progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="74"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="75"/>
         <source>Case closed</source>
         <translation>Caso chiuso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="76"/>
         <source>Case reopened</source>
         <translation>Caso riaperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="81"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="82"/>
         <source>from step {0} to step {1}</source>
         <translation>dal gradino {0} al gradino {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="82"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="83"/>
         <source>forced by the coordinator</source>
         <translation>forzato dal coordinatore</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="85"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="86"/>
         <source>corrected</source>
         <translation>corretto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="94"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="95"/>
         <source>Housing</source>
         <translation>Abitazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="94"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="95"/>
         <source>Work</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="94"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="95"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="95"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="96"/>
         <source>Self-entrepreneurship</source>
         <translation>Autoimprenditorialità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="112"/>
+        <location filename="../../iam_desktop/ui/pathway/timeline_view.py" line="113"/>
         <source>planned</source>
         <translation>previsto</translation>
     </message>

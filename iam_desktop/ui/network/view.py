@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -36,9 +37,11 @@ from ..errors import ErrorDialog
 from ..tasks import TaskRunner
 from ..widgets import heading
 from .methodology import MethodologyPanel
+from .referrals_sent import SentPanel, print_letter
 
 CATALOGUE_COLUMNS = ("kind", "title", "territory", "places_free", "booked")
 INBOX_COLUMNS = ("state", "purpose", "from_desk", "opportunity", "problems")
+LIVE_STATES = (State.PROPOSED.value, State.ACCEPTED.value)
 
 
 def load(desk: Desk) -> dict[str, Any]:
@@ -54,7 +57,8 @@ def load(desk: Desk) -> dict[str, Any]:
     inbox = [
         {**v.as_dict(), "from_desk": names.get(v.from_desk, v.from_desk[:8])} for v in desk.network.referrals.inbox()
     ]
-    return {"entries": entries, "inbox": inbox, "names": names}
+    sent = [v.as_dict() for v in desk.network.referrals.sent()]
+    return {"entries": entries, "inbox": inbox, "sent": sent, "names": names}
 
 
 class NetworkView(QWidget):
@@ -66,7 +70,7 @@ class NetworkView(QWidget):
     ) -> None:  # fmt: skip
         super().__init__(parent)
         self._desk, self._runner, self._errors, self._language = desk, runner, errors, language
-        self._data: dict[str, Any] = {"entries": [], "inbox": [], "names": {}}
+        self._data: dict[str, Any] = {"entries": [], "inbox": [], "sent": [], "names": {}}
         self.tabs = QTabWidget(self)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All entries"), "")
@@ -94,6 +98,9 @@ class NetworkView(QWidget):
                                   self.tr("Problems")), stretch=3)  # fmt: skip
         self.accept = QPushButton(self.tr("Accept"))
         self.decline = QPushButton(self.tr("Decline…"))
+        self.inbox_letter = QPushButton(self.tr("Print &letter…"))
+        self.inbox_letter.clicked.connect(self._print_letter)
+        self.previews: list[QDialog] = []
         self.accept.clicked.connect(lambda: self._answer("accepted"))
         self.decline.clicked.connect(lambda: self._answer("declined"))
         self.inbox.itemSelectionChanged.connect(self._buttons)
@@ -119,12 +126,16 @@ class NetworkView(QWidget):
         col2.addWidget(self.inbox, 2)
         col2.addWidget(self.extract, 3)
         row = QHBoxLayout()
+        row.addWidget(self.inbox_letter)
         row.addStretch(1)
         row.addWidget(self.decline)
         row.addWidget(self.accept)
         col2.addLayout(row)
         self.tabs.addTab(catalogue_page, self.tr("Catalogue"))
         self.tabs.addTab(inbox_page, self.tr("Referrals received"))
+        self.sent = SentPanel(desk, runner, errors)
+        self.sent.changed.connect(lambda: self._answered(None))
+        self.tabs.addTab(self.sent, self.sent.title())
         self.methodology = MethodologyPanel(desk, runner, errors)
         self.tabs.addTab(self.methodology, self.methodology.title())
         self.title = heading(size_delta=6)
@@ -154,7 +165,7 @@ class NetworkView(QWidget):
 
     def clear(self) -> None:
         """Forget what was shown (on lock)."""
-        self._loaded({"entries": [], "inbox": [], "names": {}})
+        self._loaded({"entries": [], "inbox": [], "sent": [], "names": {}})
         self.methodology.clear()
 
     def _loaded(self, data: dict[str, Any]) -> None:
@@ -172,6 +183,8 @@ class NetworkView(QWidget):
                       ", ".join(self.problem_names.get(p, p) for p in view["problems"])]  # fmt: skip
             for c, value in enumerate(values):
                 self.inbox.setItem(r, c, QTableWidgetItem(str(value)))
+        titles = {e["id"]: e["title"] for e in data["entries"]}
+        self.sent.fill(data.get("sent", []), data["names"], titles)
         self._buttons()
 
     def _fill_catalogue(self) -> None:
@@ -196,6 +209,17 @@ class NetworkView(QWidget):
         can = view is not None and view["state"] == "proposed" and self._desk.can(Permission.ANSWER_REFERRAL)
         self.accept.setEnabled(can)
         self.decline.setEnabled(can)
+        # The letter needs what was shared: the extract, or the transferred case while the transfer stands.
+        shared = view is not None and bool(
+            view["extract_id"] or (view["purpose"] == Purpose.TRANSFER.value and view["state"] in LIVE_STATES)
+        )
+        self.inbox_letter.setEnabled(shared and self._desk.can(Permission.PRINT))
+
+    def _print_letter(self) -> None:
+        view = self.selected_referral()
+        language = self.sent.ask_language() if view is not None else None
+        if view is not None and language is not None:
+            print_letter(self, self._desk, self._runner, self._errors, view["referral_id"], language, self.previews)
 
     def ask_reason(self) -> str | None:
         reason, ok = QInputDialog.getText(self, self.tr("Decline the referral"), self.tr("Reason:"))
@@ -224,6 +248,11 @@ class NetworkView(QWidget):
             rid = view["referral_id"]
             self._runner.run_database(lambda: self._desk.network.referrals.extract(rid), self._show_extract,
                                       self._errors.show)  # fmt: skip
+        elif view["purpose"] == "transfer" and view["state"] in (State.DECLINED.value, State.WITHDRAWN.value):
+            text = self.tr("The transfer is over: the case is the sending desk's and no longer on this computer.")
+            if "answered_after_withdrawal" in view["problems"]:
+                text += " " + self.tr("The sending desk withdrew it before your acceptance reached it.")
+            self.extract.setPlainText(text)
         elif view["purpose"] == "transfer":
             self.extract.setPlainText(self.tr("A transfer: the whole case is in the case list."))
         else:
