@@ -197,7 +197,7 @@ def netsync(*desks: Desk) -> None:
     for desk in desks:
         report = desk.network.sync()
         if not report.ok:
-            raise RuntimeError(f"sync failed: {report.sync.message()}")
+            raise RuntimeError(f"sync failed: {report.sync.message}")
 
 
 def drain_blobs(desk: Desk, limit: int = 500) -> int:
@@ -205,7 +205,7 @@ def drain_blobs(desk: Desk, limit: int = 500) -> int:
     for runs in range(1, limit + 1):
         report = desk.network.sync()
         if not report.ok:
-            raise RuntimeError(f"sync failed: {report.sync.message()}")
+            raise RuntimeError(f"sync failed: {report.sync.message}")
         if report.sync.blobs_waiting == 0 and report.sync.blobs_down == 0:
             return runs
     raise RuntimeError("attachments still waiting after many runs")
@@ -362,7 +362,7 @@ def measure_erasure(net: Network, case_id: str, max_rounds: int = 3) -> dict[str
             else:
                 report = desk.network.sync()
                 if not report.ok:
-                    raise RuntimeError(f"{name}: sync failed: {report.sync.message()}")
+                    raise RuntimeError(f"{name}: sync failed: {report.sync.message}")
             runs.append({"device": name, "s": round(time.perf_counter() - t, 2),
                          **({"bytes_down": report.sync.bytes_down, "bytes_up": report.sync.bytes_up}
                             if report else {})})  # fmt: skip
