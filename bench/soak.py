@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import faulthandler
 import json
 import os
 import random
@@ -46,6 +47,8 @@ import sqlalchemy as sa
 
 CHECKS = ("replicas_equal", "integrity_ok", "audit_ok", "attachments_ok", "referrals_ok", "partitions_ok",
           "central_has_every_case", "final_syncs_ok")  # fmt: skip
+REFERRAL_FINDINGS = ("referrals_disagree", "transfers_misplaced", "transfers_kept_after_end", "extracts_unreadable",
+                     "extracts_kept_after_decline", "withdrawals_lost")  # fmt: skip
 SERVER_ENV = {"IAM_SYNC_ENROL_PER_MINUTE": "10000", "IAM_SYNC_AUTH_FAILURES_PER_MINUTE": "10000"}
 
 
@@ -383,9 +386,7 @@ class Soak:
             "integrity_ok": all(i == "ok" for i in integrity),
             "audit_ok": all(audits),
             "attachments_ok": f["attachments_missing"] == 0 and f["attachments_mismatch"] == 0,
-            "referrals_ok": all(f[k] == 0 for k in ("referrals_disagree", "transfers_misplaced", "extracts_unreadable",
-                                                     "extracts_kept_after_decline", "transfers_kept_after_end",
-                                                     "withdrawals_lost")),
+            "referrals_ok": all(f[k] == 0 for k in REFERRAL_FINDINGS),
             "partitions_ok": f["partitions_differing"] == 0,
             "central_has_every_case": f["central_cases"] == len(self.written),
             "final_syncs_ok": f["final_sync_errors"] == 0,
@@ -435,7 +436,7 @@ class Soak:
         declined one is gone; every withdrawal a client reported is in the record (`withdrawal_figures`)."""
         from iam_desktop.domain.errors import ValidationError
 
-        out: Counter[str] = Counter()
+        out: Counter[str] = Counter(dict.fromkeys(REFERRAL_FINDINGS, 0))  # printed even when none is found
         seen = {name: {v.referral_id: v for v in desk.network.referrals.all()} for name, desk in desks.items()
                 if name[0] in "AB"}  # fmt: skip
         b_names = [n for n in desks if n.startswith("B")]
@@ -621,6 +622,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=int(time.time()))
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1 PID`: every thread's stack, if it stalls
     backends = ["sqlite"] + (["postgresql"] if args.database_url else [])
     seconds = args.minutes * 60 / len(backends)
     per_backend: dict[str, dict[str, Any]] = {}

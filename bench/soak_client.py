@@ -165,7 +165,7 @@ def main(argv: list[str]) -> int:
     try:
         if not args.central:
             write(desk, args, rng)
-        options = {"batch_size": rng.choice((5, 50, 500)), "page_limit": rng.choice((7, 100))}
+        options: dict[str, Any] = {"batch_size": rng.choice((5, 50, 500)), "page_limit": rng.choice((7, 100))}
         report = desk.network.sync(**options)
         print("S", report.sync.state, flush=True)
         if args.central and report.ok:
