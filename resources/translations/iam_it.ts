@@ -2256,225 +2256,225 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
         <source>All entries</source>
         <translation>Tutte le voci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
         <source>Housing</source>
         <translation>Abitazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
         <source>Jobs and internships</source>
         <translation>Lavoro e tirocini</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
-        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
-        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="79"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
         <source>Methodology</source>
         <translation>Metodologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="81"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
         <source>Housing</source>
         <comment>kind of one entry</comment>
         <translation>Alloggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
         <source>Job</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
         <source>proposed</source>
         <translation>proposto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
         <source>accepted</source>
         <translation>accettato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
         <source>declined</source>
         <translation>rifiutato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
         <source>withdrawn</source>
         <translation>ritirato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
         <source>completed</source>
         <translation>concluso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
         <source>housing</source>
         <translation>alloggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
         <source>job</source>
         <translation>lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="90"/>
         <source>training</source>
         <translation>formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="90"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
         <source>transfer of the whole case</source>
         <translation>trasferimento dell&apos;intero caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
         <source>answered after the sender withdrew it</source>
         <translation>risposta dopo il ritiro da parte del mittente</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
         <source>the place is booked twice</source>
         <translation>il posto è prenotato due volte</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
         <source>Territory</source>
         <translation>Territorio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
         <source>Free places</source>
         <translation>Posti liberi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
         <source>Booked</source>
         <translation>Prenotati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
         <source>From</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="98"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="98"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="99"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="99"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="100"/>
         <source>Decline…</source>
         <translation>Rifiuta…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="100"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="101"/>
         <source>Print &amp;letter…</source>
         <translation>Stampa &amp;lettera…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="114"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="115"/>
         <source>The network&apos;s catalogue is empty on this computer. It arrives with sync once a desk has founded it; a coordinator can also import a catalogue file (iam-desktop catalogue import).</source>
         <translation>Il catalogo della rete è vuoto su questo computer. Arriva con la sincronizzazione quando uno sportello lo ha creato; un coordinatore può anche importare un file di catalogo (iam-desktop catalogue import).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="133"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="134"/>
         <source>Catalogue</source>
         <translation>Catalogo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="134"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="135"/>
         <source>Referrals received</source>
         <translation>Invii ricevuti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="141"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="142"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="220"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="225"/>
         <source>Decline the referral</source>
         <translation>Rifiuta l&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="220"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="225"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="247"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="252"/>
         <source>The transfer is over: the case is the sending desk&apos;s and no longer on this computer.</source>
         <translation>Il trasferimento è concluso: il caso è dello sportello che lo ha inviato e non è più su questo computer.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="249"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="254"/>
         <source>The sending desk withdrew it before your acceptance reached it.</source>
         <translation>Lo sportello che lo ha inviato lo ha ritirato prima che la vostra accettazione gli arrivasse.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="252"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="257"/>
         <source>A transfer: the whole case is in the case list.</source>
         <translation>Un trasferimento: l&apos;intero caso è nell&apos;elenco dei casi.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="255"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="260"/>
         <source>The referral is over: the shared extract is no longer on this computer.</source>
         <translation>L&apos;invio è concluso: l&apos;estratto condiviso non è più su questo computer.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="263"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="268"/>
         <source>Extract shared by {0} — read only (copied on {1})</source>
         <translation>Estratto condiviso da {0} — sola lettura (copiato il {1})</translation>
     </message>
@@ -3053,27 +3053,27 @@
         <translation>Codice:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="264"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="266"/>
         <source> (recovery)</source>
         <translation> (recupero)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="271"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="276"/>
         <source>No computer is waiting.</source>
         <translation>Nessun computer in attesa.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="281"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="286"/>
         <source>Choose the computer and type the code its screen shows.</source>
         <translation>Scegli il computer e digita il codice che mostra il suo schermo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="301"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="306"/>
         <source>Approved: the new computer of {0} receives the desk key, recovered from the central office&apos;s copy, at its next sync.</source>
         <translation>Approvato: il nuovo computer di {0} riceve la chiave dello sportello, recuperata dalla copia dell&apos;ufficio centrale, alla prossima sincronizzazione.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="306"/>
+        <location filename="../../iam_desktop/ui/sync/enrolment.py" line="311"/>
         <source>Approved: the new computer receives the desk key at its next sync.</source>
         <translation>Approvato: il nuovo computer riceve la chiave dello sportello alla prossima sincronizzazione.</translation>
     </message>
@@ -4213,8 +4213,8 @@
     </message>
     <message>
         <location filename="../../iam_desktop/ui/sync/panel.py" line="277"/>
-        <source>{0} parts of the archive compared with the server, {1} repaired</source>
-        <translation>{0} parti dell&apos;archivio confrontate con il server, {1} riparate</translation>
+        <source>parts of the archive compared with the server: {0}; repaired: {1}</source>
+        <translation>parti dell&apos;archivio confrontate con il server: {0}; riparate: {1}</translation>
     </message>
     <message>
         <location filename="../../iam_desktop/ui/sync/panel.py" line="283"/>

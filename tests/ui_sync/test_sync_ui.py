@@ -57,6 +57,10 @@ def test_status_bar_not_connected_then_syncing_then_up_to_date(qtbot, make_shell
     assert int(panel.runs.item(0, 2).text()) >= 2  # the case and its history record were sent
     shoot(qtbot, window, screenshot_dir / "sync_status_up_to_date.png")
     shoot(qtbot, panel, screenshot_dir / "sync_panel.png", SCREEN)
+    box = panel.pending_box  # nothing waiting: one line and the refresh button, no empty table or code field
+    assert box.message_label.text() == "Nessun computer in attesa."
+    assert not box.table.isVisibleTo(box) and not box.code_edit.isVisibleTo(box)
+    assert box.refresh_button.isVisibleTo(box)
 
     # Ctrl+Shift+S syncs again; locking stops the scheduler.
     assert controls.sync_action.shortcut().toString() == "Ctrl+Shift+S"

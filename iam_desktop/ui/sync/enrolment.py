@@ -243,8 +243,10 @@ class PendingDevicesBox(QGroupBox):
         self.refresh_button.clicked.connect(self.reload)
         self.approve_button.clicked.connect(self.approve_selected)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Code:")))
+        self.code_label = QLabel(self.tr("Code:"))
+        row.addWidget(self.code_label)
         row.addWidget(self.code_edit, 1)
+        row.addStretch(0)  # takes the width when nothing is waiting (the code field hidden)
         row.addWidget(self.approve_button)
         row.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
@@ -267,6 +269,9 @@ class PendingDevicesBox(QGroupBox):
         self.table.setColumnHidden(1, not any(d.recovery for d in devices))
         if devices:
             self.table.selectRow(0)
+        # Nothing waiting: one line and the refresh button, not an empty table and a code field for nobody.
+        for widget in (self.table, self.code_label, self.code_edit, self.approve_button):
+            widget.setVisible(bool(devices))
         self.message_label.setStyleSheet("")
         self.message_label.setText("" if devices else self.tr("No computer is waiting."))
 

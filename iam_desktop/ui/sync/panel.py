@@ -274,7 +274,7 @@ class SyncPanel(QDialog):
         )
         if report.partitions_checked:
             self.partitions_value.setText(
-                self.tr("{0} parts of the archive compared with the server, {1} repaired").format(
+                self.tr("parts of the archive compared with the server: {0}; repaired: {1}").format(
                     report.partitions_checked, report.partitions_repaired
                 )
             )
