@@ -11,10 +11,8 @@ file plus 29 bytes of nonce, tag and header). The scan is deterministic noise (a
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -26,6 +24,7 @@ from iam_desktop.services.sync_client import SyncReport
 from sync.server.testing import ServerProcess, provision_desk
 
 from ._link import EmulatedLink, LinkProfile
+from ._report import print_figures
 from .sync_link import new_desk, person
 
 
@@ -83,12 +82,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     figures = run(args.size_kb, args.kbit)
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key:26} {value}")
-    sys.stdout.flush()
+    print_figures(figures, args.json)
 
 
 if __name__ == "__main__":

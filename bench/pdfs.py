@@ -4,7 +4,6 @@ language the documents support, written to a temporary folder. ``python -m bench
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import tempfile
@@ -18,6 +17,8 @@ from iam_desktop.printing.bilingual import DocumentContext
 from iam_desktop.printing.consent_form import write_consent_form
 from iam_desktop.printing.intake_form import intake_values, write_intake_form
 from iam_desktop.resources import resource
+
+from ._report import print_figures
 
 GIVEN = ["Mohamed", "Amina", "Ibrahim", "Fatoumata", "Youssef", "Awa", "Abdoulaye", "Mariam", "Omar", "Blessing"]
 FAMILY = ["Diallo", "N'Diaye", "Traoré", "Hassan", "Okafor", "D'Angelo", "Camara", "Haidari", "Bangura", "Sow"]
@@ -83,11 +84,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=100)
     args = parser.parse_args()
     figures = run(args.n)
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key:>16}: {value}")
+    print_figures(figures, args.json)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from ._report import print_figures
+
 PASSPHRASE = "una passphrase lunga e segreta"
 
 
@@ -154,11 +156,7 @@ def main(argv: list[str]) -> int:
                     r["acked_all"] and r["server_once_each"] and r["replicas_equal"] for r in results
                 )
     figures["seconds"] = round(time.monotonic() - started, 1)
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key:<28} {value}")
+    print_figures(figures, args.json)
     ok = figures["push_all_checks_ok"] and figures["pull_all_checks_ok"]
     return 0 if ok else 1
 

@@ -14,9 +14,7 @@ use cheap Argon2id (``IAM_INSECURE_FAST_KDF``) because key derivation is not wha
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -35,6 +33,7 @@ from iam_desktop.vault.tables import field_stamps, records
 from sync.server.testing import ServerProcess, provision_desk
 
 from ._link import EmulatedLink, LinkProfile
+from ._report import print_figures
 
 PASSPHRASE = "benchmark passphrase 2026"
 NAMES = [
@@ -153,12 +152,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     figures = run(args.cases, args.changed)
-    if args.json:
-        print(json.dumps(figures))
-    else:
-        for key, value in figures.items():
-            print(f"{key:24} {value}")
-    sys.stdout.flush()
+    print_figures(figures, args.json)
 
 
 if __name__ == "__main__":
