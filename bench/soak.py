@@ -46,7 +46,8 @@ from typing import Any
 import sqlalchemy as sa
 
 CHECKS = ("replicas_equal", "integrity_ok", "audit_ok", "attachments_ok", "referrals_ok", "partitions_ok",
-          "central_has_every_case", "final_syncs_ok")  # fmt: skip
+          "central_has_every_case", "final_syncs_ok", "clients_ok")  # fmt: skip
+STALL_S = 240.0  # a client run this long is stalled: its stacks are dumped (SIGUSR1), then it is killed
 REFERRAL_FINDINGS = ("referrals_disagree", "transfers_misplaced", "transfers_kept_after_end", "extracts_unreadable",
                      "extracts_kept_after_decline", "withdrawals_lost")  # fmt: skip
 SERVER_ENV = {"IAM_SYNC_ENROL_PER_MINUTE": "10000", "IAM_SYNC_AUTH_FAILURES_PER_MINUTE": "10000"}
@@ -167,6 +168,8 @@ class Worker:
     device: str
     process: subprocess.Popen[str]
     kill_at: float | None
+    started: float = 0.0
+    dumped: float | None = None  # when its stacks were asked for
 
 
 @dataclass
@@ -236,7 +239,14 @@ class Soak:
                         workers[device] = self._spawn(device, root)
             for device, worker in list(workers.items()):
                 if worker.process.poll() is None:
-                    if worker.kill_at is not None and now >= worker.kill_at:
+                    if worker.dumped is None and now - worker.started > STALL_S:
+                        worker.process.send_signal(signal.SIGUSR1)  # a finding: its stacks, then it is killed
+                        worker.dumped = now
+                        continue
+                    if worker.dumped is not None and now - worker.dumped > 5:
+                        worker.process.send_signal(signal.SIGKILL)
+                        self.figures["client_stalls"] += 1
+                    elif worker.kill_at is not None and now >= worker.kill_at:
                         worker.process.send_signal(signal.SIGKILL)
                         self.figures["kills"] += 1
                         self.figures["client_kills"] += 1
@@ -282,10 +292,11 @@ class Soak:
         # A fixed command: this interpreter and our own module; nothing comes from untrusted input.
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         self.figures["client_runs"] += 1
-        return Worker(device, process, kill_at)
+        return Worker(device, process, kill_at, started=time.monotonic())
 
     def _collect(self, worker: Worker) -> None:
         out, err = worker.process.communicate(timeout=120)
+        self.figures["client_stderr_bytes_max"] = max(self.figures["client_stderr_bytes_max"], len(err))
         for line in out.splitlines():
             kind, *values = line.split(" ")
             if kind == "W":
@@ -307,7 +318,10 @@ class Soak:
             elif kind in ("F", "X"):
                 self.figures[f"refused_{values[0]}"] += 1
         code = worker.process.returncode
-        if code not in (0, -signal.SIGKILL):
+        if worker.dumped is not None:
+            self._note(f"{worker.device} client stalled {STALL_S:.0f} s: stacks in client_errors")
+            self.errors.append(err[-6000:])
+        elif code not in (0, -signal.SIGKILL):
             self.figures["client_crashes"] += 1
             if len(self.errors) < 5:
                 self.errors.append(err[-2000:])
@@ -340,7 +354,12 @@ class Soak:
             desks[name] = Desk.open(DataDir(root))
             desks[name].unlock("anna", PASSPHRASE)
         try:
-            rounds = self._final_syncs(desks)
+            # Still syncing after 5 minutes: every thread's stack on stderr (every 5 minutes), a stall made visible.
+            faulthandler.dump_traceback_later(300, repeat=True)
+            try:
+                rounds = self._final_syncs(desks)
+            finally:
+                faulthandler.cancel_dump_traceback_later()
             observed = {name: _observe(desk) for name, desk in desks.items()}
             # A transfer declined or withdrawn takes the case away from desk B again (docs/network.md).
             states = {v.referral_id: v.state for v in desks["A0"].network.referrals.all()}
@@ -390,6 +409,7 @@ class Soak:
             "partitions_ok": f["partitions_differing"] == 0,
             "central_has_every_case": f["central_cases"] == len(self.written),
             "final_syncs_ok": f["final_sync_errors"] == 0,
+            "clients_ok": f["client_crashes"] == 0 and f["client_stalls"] == 0,
             **result.details,
             **dict(f),
             "problems": self.problems,

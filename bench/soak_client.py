@@ -21,6 +21,7 @@ may not grow any file past that size (RLIMIT_FSIZE, as `tests/vault/test_faults.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import hashlib
 import os
 import random
@@ -151,6 +152,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--fsize-limit", type=int, default=0)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # the soak asks a stalled run for its stacks
 
     from iam_desktop.domain.errors import IamError
     from iam_desktop.services.desk import Desk
