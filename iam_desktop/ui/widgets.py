@@ -1,15 +1,30 @@
-"""Small widgets the screens share: the inline validation message shown next to a field, page headings, and the
-passphrase rules the forms check before asking the services (which check them again)."""
+"""Small widgets the screens share: the inline validation message shown next to a field, page headings, the
+read-only lists of the network screens, and the passphrase rules the forms check before asking the services (which
+check them again)."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
 
 # The vault's own rule (iam_desktop.vault.vault.MIN_PASSPHRASE_LENGTH); repeated here only to speak before the
 # service refuses, the service stays the authority.
 MIN_PASSPHRASE_LENGTH = 10
+
+T = TypeVar("T")
 
 ERROR_STYLE = "color: #b00020;"
 NOTICE_STYLE = "color: #1b5e20;"
@@ -43,6 +58,30 @@ def compact_form(form: QFormLayout, field_width: int = 420) -> QFormLayout:
         elif isinstance(widget, QLabel):
             widget.setMaximumWidth(field_width + 160)
     return form
+
+
+def read_only_table(headers: list[str], stretch: int | None = None) -> QTableWidget:
+    """A list of rows chosen one at a time, never edited in place; column ``stretch`` takes the spare width (else
+    the last one)."""
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+def selected_row(table: QTableWidget, rows: list[T]) -> T | None:
+    """The row of ``rows`` shown selected in ``table`` (None when nothing is selected)."""
+    row = table.currentRow()
+    return rows[row] if 0 <= row < len(rows) and table.selectedItems() else None
 
 
 def heading(parent: QWidget | None = None, size_delta: int = 6, bold: bool = True) -> QLabel:

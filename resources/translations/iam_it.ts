@@ -2020,72 +2020,72 @@
 <context>
     <name>MethodologyPanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="78"/>
         <source>Methodology library</source>
         <translation>Biblioteca metodologica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="82"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="82"/>
         <source>Version</source>
         <translation>Versione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="82"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="82"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="81"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="82"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="85"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="86"/>
         <source>Documents and templates the desks share. Files travel with sync to every desk; a file still on its way shows as arriving.</source>
         <translation>Documenti e modelli condivisi dagli sportelli. I file arrivano a ogni sportello con la sincronizzazione; un file ancora in viaggio è indicato come in arrivo.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="89"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="90"/>
         <source>&amp;Attach a file…</source>
         <translation>&amp;Allega un file…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="90"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="91"/>
         <source>&amp;Save a copy…</source>
         <translation>&amp;Salva una copia…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="110"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="111"/>
         <source>no file yet</source>
         <translation>nessun file</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="112"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="113"/>
         <source>ready</source>
         <translation>pronto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="114"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="115"/>
         <source>arriving</source>
         <translation>in arrivo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="115"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="116"/>
         <source>not arrived (sync tries again)</source>
         <translation>non arrivato (la sincronizzazione riprova)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/methodology.py" line="125"/>
+        <location filename="../../iam_desktop/ui/network/methodology.py" line="126"/>
         <source>The file&apos;s content has not reached this computer yet: it arrives with the next syncs.</source>
         <translation>Il contenuto del file non è ancora arrivato su questo computer: arriva con le prossime sincronizzazioni.</translation>
     </message>
@@ -2256,225 +2256,225 @@
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="73"/>
         <source>All entries</source>
         <translation>Tutte le voci</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>Housing</source>
         <translation>Abitazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="77"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="74"/>
         <source>Jobs and internships</source>
         <translation>Lavoro e tirocini</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
-        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="81"/>
         <source>Training</source>
         <translation>Formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="78"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="75"/>
         <source>Partners</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="79"/>
-        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="76"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
         <source>Methodology</source>
         <translation>Metodologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="82"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="79"/>
         <source>Housing</source>
         <comment>kind of one entry</comment>
         <translation>Alloggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="80"/>
         <source>Job</source>
         <translation>Lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="81"/>
         <source>Partner</source>
         <translation>Partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
         <source>proposed</source>
         <translation>proposto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="83"/>
         <source>accepted</source>
         <translation>accettato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
         <source>declined</source>
         <translation>rifiutato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="84"/>
         <source>withdrawn</source>
         <translation>ritirato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="85"/>
         <source>completed</source>
         <translation>concluso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
         <source>housing</source>
         <translation>alloggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="86"/>
         <source>job</source>
         <translation>lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="90"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="87"/>
         <source>training</source>
         <translation>formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="91"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="88"/>
         <source>transfer of the whole case</source>
         <translation>trasferimento dell&apos;intero caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="89"/>
         <source>answered after the sender withdrew it</source>
         <translation>risposta dopo il ritiro da parte del mittente</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="90"/>
         <source>the place is booked twice</source>
         <translation>il posto è prenotato due volte</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="92"/>
         <source>Territory</source>
         <translation>Territorio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
         <source>Free places</source>
         <translation>Posti liberi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="93"/>
         <source>Booked</source>
         <translation>Prenotati</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
         <source>From</source>
         <translation>Da</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="94"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="98"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="95"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="99"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="96"/>
         <source>Accept</source>
         <translation>Accetta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="100"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="97"/>
         <source>Decline…</source>
         <translation>Rifiuta…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="101"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="98"/>
         <source>Print &amp;letter…</source>
         <translation>Stampa &amp;lettera…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="115"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="112"/>
         <source>The network&apos;s catalogue is empty on this computer. It arrives with sync once a desk has founded it; a coordinator can also import a catalogue file (iam-desktop catalogue import).</source>
         <translation>Il catalogo della rete è vuoto su questo computer. Arriva con la sincronizzazione quando uno sportello lo ha creato; un coordinatore può anche importare un file di catalogo (iam-desktop catalogue import).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="134"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="131"/>
         <source>Catalogue</source>
         <translation>Catalogo</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="135"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="132"/>
         <source>Referrals received</source>
         <translation>Invii ricevuti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="142"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="139"/>
         <source>Network</source>
         <translation>Rete</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="225"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="206"/>
         <source>Decline the referral</source>
         <translation>Rifiuta l&apos;invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="225"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="206"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="252"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="233"/>
         <source>The transfer is over: the case is the sending desk&apos;s and no longer on this computer.</source>
         <translation>Il trasferimento è concluso: il caso è dello sportello che lo ha inviato e non è più su questo computer.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="254"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="235"/>
         <source>The sending desk withdrew it before your acceptance reached it.</source>
         <translation>Lo sportello che lo ha inviato lo ha ritirato prima che la vostra accettazione gli arrivasse.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="257"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="238"/>
         <source>A transfer: the whole case is in the case list.</source>
         <translation>Un trasferimento: l&apos;intero caso è nell&apos;elenco dei casi.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="260"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="241"/>
         <source>The referral is over: the shared extract is no longer on this computer.</source>
         <translation>L&apos;invio è concluso: l&apos;estratto condiviso non è più su questo computer.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/view.py" line="268"/>
+        <location filename="../../iam_desktop/ui/network/view.py" line="249"/>
         <source>Extract shared by {0} — read only (copied on {1})</source>
         <translation>Estratto condiviso da {0} — sola lettura (copiato il {1})</translation>
     </message>
@@ -2637,32 +2637,32 @@
 <context>
     <name>PassphrasePair</name>
     <message>
-        <location filename="../../iam_desktop/ui/widgets.py" line="96"/>
+        <location filename="../../iam_desktop/ui/widgets.py" line="135"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Nuova passphrase:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/widgets.py" line="96"/>
+        <location filename="../../iam_desktop/ui/widgets.py" line="135"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/widgets.py" line="97"/>
+        <location filename="../../iam_desktop/ui/widgets.py" line="136"/>
         <source>&amp;Repeat passphrase:</source>
         <translation>&amp;Ripeti la passphrase:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/widgets.py" line="98"/>
+        <location filename="../../iam_desktop/ui/widgets.py" line="137"/>
         <source>at least {0} characters</source>
         <translation>almeno {0} caratteri</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/widgets.py" line="135"/>
+        <location filename="../../iam_desktop/ui/widgets.py" line="174"/>
         <source>Too short: use at least {0} characters (a short sentence is easy to remember).</source>
         <translation>Troppo corta: usa almeno {0} caratteri (una breve frase è facile da ricordare).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/widgets.py" line="141"/>
+        <location filename="../../iam_desktop/ui/widgets.py" line="180"/>
         <source>The two passphrases are not the same.</source>
         <translation>Le due passphrase non coincidono.</translation>
     </message>
@@ -3749,153 +3749,153 @@
 <context>
     <name>SentPanel</name>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="47"/>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="67"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="45"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="65"/>
         <source>Referral letter</source>
         <translation>Lettera di invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="48"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="46"/>
         <source>The letter is printed in Italian and in:</source>
         <translation>La lettera è stampata in italiano e in:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="88"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="86"/>
         <source>proposed — waiting for an answer</source>
         <translation>proposto — in attesa di risposta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="89"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="87"/>
         <source>accepted</source>
         <translation>accettato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="89"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="87"/>
         <source>declined</source>
         <translation>rifiutato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="90"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="88"/>
         <source>withdrawn</source>
         <translation>ritirato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="91"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="89"/>
         <source>completed</source>
         <translation>concluso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="92"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="90"/>
         <source>housing</source>
         <translation>alloggio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="92"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="90"/>
         <source>job</source>
         <translation>lavoro</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="93"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="91"/>
         <source>training</source>
         <translation>formazione</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="94"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="92"/>
         <source>transfer of the whole case</source>
         <translation>trasferimento dell&apos;intero caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="93"/>
         <source>accepted before the withdrawal reached them</source>
         <translation>accettato prima che il ritiro arrivasse</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="94"/>
         <source>the place is booked twice</source>
         <translation>il posto è prenotato due volte</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
         <source>To</source>
         <translation>A</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="99"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="96"/>
         <source>Proposed on</source>
         <translation>Proposto il</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="99"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="96"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="110"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="100"/>
         <source>This desk has not referred anyone yet. A referral is proposed from the person&apos;s case file (Refer…); its state appears here once the receiving desk answers and both have synced.</source>
         <translation>Questo sportello non ha ancora inviato nessuno. Un invio si propone dalla scheda della persona (Invia…); il suo stato compare qui quando lo sportello ricevente risponde e entrambi hanno sincronizzato.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="116"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="106"/>
         <source>Print &amp;letter…</source>
         <translation>Stampa &amp;lettera…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="117"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="107"/>
         <source>&amp;Update shared extract</source>
         <translation>A&amp;ggiorna estratto condiviso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="118"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="108"/>
         <source>Copy the chosen sections of the file into the extract again (the file changed since the referral).</source>
         <translation>Copia di nuovo nell&apos;estratto le sezioni scelte della scheda (la scheda è cambiata dopo l&apos;invio).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="120"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="110"/>
         <source>Mark as &amp;done…</source>
         <translation>Segna come &amp;concluso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="121"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="111"/>
         <source>&amp;Withdraw…</source>
         <translation>&amp;Ritira…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="139"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="129"/>
         <source>Referrals sent</source>
         <translation>Invii fatti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="148"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="138"/>
         <source>partner organisation</source>
         <translation>ente partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="178"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="167"/>
         <source>Withdraw this referral? The receiving desk can no longer accept it, and its access to what was shared ends. A new referral can be proposed later.</source>
         <translation>Ritirare questo invio? Lo sportello ricevente non potrà più accettarlo e il suo accesso a quanto condiviso termina. Più avanti si può proporre un nuovo invio.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="180"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="169"/>
         <source>Mark this referral as done? The receiving desk&apos;s access to the shared extract ends; the referral stays in both desks&apos; lists.</source>
         <translation>Segnare questo invio come concluso? L&apos;accesso dello sportello ricevente all&apos;estratto condiviso termina; l&apos;invio resta negli elenchi di entrambi gli sportelli.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="183"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="172"/>
         <source>Referral</source>
         <translation>Invio</translation>
     </message>

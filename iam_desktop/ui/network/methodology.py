@@ -26,6 +26,7 @@ from iam_desktop.services.desk import Desk
 
 from ..errors import ErrorDialog
 from ..tasks import TaskRunner
+from ..widgets import selected_row
 
 
 def load(desk: Desk) -> list[dict[str, Any]]:
@@ -129,8 +130,7 @@ class MethodologyPanel(QWidget):
         self._buttons()
 
     def selected(self) -> dict[str, Any] | None:
-        row = self.table.currentRow()
-        return self._rows[row] if 0 <= row < len(self._rows) and self.table.selectedItems() else None
+        return selected_row(self.table, self._rows)
 
     def _buttons(self) -> None:
         row = self.selected()

@@ -12,15 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from iam_desktop.services.desk import Desk
 from ..errors import ErrorDialog
 from ..pdf_preview import PrivateTempDir, open_pdf
 from ..tasks import TaskRunner
+from ..widgets import read_only_table, selected_row
 
 SENT_COLUMNS = ("state", "purpose", "to_desk", "opportunity", "proposed_at", "problems")
 LANGUAGE_NAMES = {"it": "italiano", "en": "English", "fr": "français", "ar": "العربية"}
@@ -94,17 +92,9 @@ class SentPanel(QWidget):
                               Purpose.TRANSFER.value: self.tr("transfer of the whole case")}  # fmt: skip
         self.problem_names = {"answered_after_withdrawal": self.tr("accepted before the withdrawal reached them"),
                               "place_overbooked": self.tr("the place is booked twice")}  # fmt: skip
-        self.table = QTableWidget(0, len(SENT_COLUMNS))
         headers = [self.tr("State"), self.tr("Purpose"), self.tr("To"), self.tr("Opportunity"),
                    self.tr("Proposed on"), self.tr("Problems")]  # fmt: skip
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(SENT_COLUMNS.index("problems"), QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(headers, stretch=SENT_COLUMNS.index("problems"))
         self.table.itemSelectionChanged.connect(self._buttons)
         self.empty_note = QLabel(
             self.tr("This desk has not referred anyone yet. A referral is proposed from the person's case file "
@@ -157,8 +147,7 @@ class SentPanel(QWidget):
         self._buttons()
 
     def selected(self) -> dict[str, Any] | None:
-        row = self.table.currentRow()
-        return self._rows[row] if 0 <= row < len(self._rows) and self.table.selectedItems() else None
+        return selected_row(self.table, self._rows)
 
     def _buttons(self) -> None:
         view = self.selected()

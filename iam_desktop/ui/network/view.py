@@ -12,15 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
@@ -35,7 +32,7 @@ from iam_desktop.services.desk import Desk
 
 from ..errors import ErrorDialog
 from ..tasks import TaskRunner
-from ..widgets import heading
+from ..widgets import heading, read_only_table, selected_row
 from .methodology import MethodologyPanel
 from .referrals_sent import SentPanel, print_letter
 
@@ -92,10 +89,10 @@ class NetworkView(QWidget):
         self.problem_names = {"answered_after_withdrawal": self.tr("answered after the sender withdrew it"),
                               "place_overbooked": self.tr("the place is booked twice")}  # fmt: skip
         self.kind.currentIndexChanged.connect(self._fill_catalogue)
-        self.catalogue = self._table((self.tr("Kind"), self.tr("Title"), self.tr("Territory"),
-                                      self.tr("Free places"), self.tr("Booked")))  # fmt: skip
-        self.inbox = self._table((self.tr("State"), self.tr("Purpose"), self.tr("From"), self.tr("Opportunity"),
-                                  self.tr("Problems")), stretch=3)  # fmt: skip
+        self.catalogue = read_only_table([self.tr("Kind"), self.tr("Title"), self.tr("Territory"),
+                                          self.tr("Free places"), self.tr("Booked")], stretch=1)  # fmt: skip
+        self.inbox = read_only_table([self.tr("State"), self.tr("Purpose"), self.tr("From"), self.tr("Opportunity"),
+                                      self.tr("Problems")], stretch=3)  # fmt: skip
         self.accept = QPushButton(self.tr("Accept"))
         self.decline = QPushButton(self.tr("Decline…"))
         self.inbox_letter = QPushButton(self.tr("Print &letter…"))
@@ -145,20 +142,6 @@ class NetworkView(QWidget):
         outer.addWidget(self.tabs)
         self._buttons()
 
-    @staticmethod
-    def _table(headers: tuple[str, ...], stretch: int = 1) -> QTableWidget:
-        """A read-only table whose column ``stretch`` (the title, the opportunity) takes the spare width."""
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(list(headers))
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return table
-
     def reload(self) -> None:
         self._runner.run_database(lambda: load(self._desk), self._loaded, self._errors.show)
         self.methodology.reload()
@@ -200,9 +183,7 @@ class NetworkView(QWidget):
                 self.catalogue.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
 
     def selected_referral(self) -> dict[str, Any] | None:
-        row = self.inbox.currentRow()
-        rows = self._data["inbox"]
-        return rows[row] if 0 <= row < len(rows) and self.inbox.selectedItems() else None
+        return selected_row(self.inbox, self._data["inbox"])
 
     def _buttons(self) -> None:
         view = self.selected_referral()
