@@ -105,6 +105,11 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
     net = common(sub.add_parser("network", help="network sync: sync, then grants for referrals and erasures"))
     nacts = net.add_subparsers(dest="network_command", metavar="ACTION", required=True)
     nacts.add_parser("sync", help="one sync run, then deliver catalogue and referral grants and erasures")
+    keys = nacts.add_parser("keys", help="the other desks' public keys as pinned here, and any announced change")
+    keys.add_argument("--json", action="store_true")
+    trust = nacts.add_parser("trust", help="confirm a desk's key fingerprint, read out by that desk (coordinators)")
+    trust.add_argument("desk", help="desk name or id")
+    trust.add_argument("fingerprint", help="as 'iam-desktop device fingerprint' shows it on that desk")
 
 
 def _confirm(question: str, yes: bool) -> bool:
@@ -198,6 +203,16 @@ def cmd_retention(desk: Desk, args: argparse.Namespace) -> int:
 
 
 def cmd_network(desk: Desk, args: argparse.Namespace) -> int:
+    from iam_desktop.services.desk_keys import DeskKeys
+
+    if args.network_command == "keys":
+        _print([k.as_dict() for k in DeskKeys(desk).all()], args.json,
+               ("name", "fingerprint", "confirmed", "announced"))  # fmt: skip
+        return 0
+    if args.network_command == "trust":
+        key = DeskKeys(desk).trust(args.desk, args.fingerprint)
+        print(f"{key.name or key.desk_id}: {key.fingerprint} confirmed")
+        return 0
     report = desk.network.sync()
     print(json.dumps({"state": report.sync.state, "catalogue_grants": report.catalogue_grants,
                       "referral_grants": report.referral_grants, "erasures": report.erasures}))  # fmt: skip

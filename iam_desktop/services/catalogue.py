@@ -224,10 +224,13 @@ class Catalogue:
 
     def remember(self, listed: DeskList) -> list[dict[str, Any]]:
         """Keep the directory just fetched as the copy used offline."""
+        from .desk_keys import DeskKeys
+
         desks = [d.model_dump() for d in listed.desks]
         with translate_errors(), self._desk.vault.engine.begin() as conn:
             self._desk.vault.set_meta(conn, DIRECTORY_META, json.dumps(desks))
             self._desk.vault.set_meta(conn, DIRECTORY_FETCHED_META, str(time.time()))
+            DeskKeys(self._desk).pin(conn, desks)  # each desk's key as first seen; a later other one is not believed
         return desks
 
     def resolve_desk(self, name_or_id: str) -> dict[str, Any]:
@@ -240,8 +243,11 @@ class Catalogue:
             raise ValidationError("to", "desk_unknown", value=name_or_id[:80]) from None
 
     def grant(self, transport: Transport, case_id: str, desk_ids: list[str]) -> int:
-        """Wrap every key of ``case_id`` this desk holds to each desk's public key and send the new grants."""
-        desks = {d["desk_id"]: d for d in self.directory()}
+        """Wrap every key of ``case_id`` this desk holds to each desk's pinned public key and send the new grants.
+        A desk whose announced key is not the pinned one gets nothing (``DeskKeys``: its referrals show why)."""
+        from .desk_keys import DeskKeys
+
+        keys = DeskKeys(self._desk)
         out: list[Grant] = []
         with self._desk.vault.engine.connect() as conn:
             key_ids = sorted(
@@ -251,7 +257,7 @@ class Catalogue:
                 (r.desk_id, r.key_id) for r in conn.execute(select(grants_sent).where(grants_sent.c.case_id == case_id))
             }
             for desk_id in desk_ids:
-                public = desks.get(desk_id, {}).get("public_key")
+                public = keys.key_for(desk_id)
                 for key_id in key_ids:
                     if public is None or (desk_id, key_id) in sent:
                         continue

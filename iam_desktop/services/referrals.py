@@ -39,12 +39,14 @@ from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
 
 from .cases import CASE_KIND
+from .desk_keys import DeskKeys
 
 if TYPE_CHECKING:
     from .desk import Desk
     from .sync_http import Transport
 
 
+LIVE_STATES = (domain.State.PROPOSED.value, domain.State.ACCEPTED.value)
 CLOSED_META = CLOSED_REFERRALS  # what a receiver keeps of a partition it dropped: no personal data
 
 
@@ -288,9 +290,13 @@ class Referrals:
         # A place booked by more referrals than it has free places: shown on each of them, on every desk.
         overbooked = {b.referral_id for items in self._desk.network.catalogue.booking_conflicts().values()
                       for b in items}  # fmt: skip
+        # A receiving desk whose key the directory now announces differently gets no grant until it is verified.
+        changed = DeskKeys(self._desk).changed()
         for v in views:
             if v.referral_id in overbooked:
                 v.problems.append("place_overbooked")
+            if not v.incoming and v.to_desk in changed and v.state in LIVE_STATES:
+                v.problems.append("desk_key_changed")
         return sorted(views, key=lambda v: (v.proposed_at, v.referral_id))
 
     def inbox(self) -> list[ReferralView]:
