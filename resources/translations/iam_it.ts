@@ -369,167 +369,167 @@
 <context>
     <name>CaseFileView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="274"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="278"/>
         <source>← Cases</source>
         <translation>← Casi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="275"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="279"/>
         <source>&amp;Edit</source>
         <translation>&amp;Modifica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="276"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="280"/>
         <source>&amp;Refer…</source>
         <translation>&amp;Invia…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="277"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="281"/>
         <source>Refer the person to another desk or partner, sharing only the parts of the file you choose</source>
         <translation>Invia la persona a un altro sportello o a un partner, condividendo solo le parti del fascicolo che scegli</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="279"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
         <source>&amp;Print</source>
         <translation>S&amp;tampa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="280"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
         <source>Intake form (scheda di presa in carico)…</source>
         <translation>Scheda di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="281"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
         <source>Consent form…</source>
         <translation>Modulo di consenso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="282"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
         <source>Privacy notice (informativa)…</source>
         <translation>Informativa privacy…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="283"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="287"/>
         <source>Blank intake form…</source>
         <translation>Modulo vuoto di presa in carico…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="284"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="288"/>
         <source>History of changes</source>
         <translation>Storia delle modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="289"/>
         <source>When</source>
         <translation>Quando</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="289"/>
         <source>Who</source>
         <translation>Chi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="285"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="289"/>
         <source>What</source>
         <translation>Cosa</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
         <source>File</source>
         <translation>Scheda</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
         <source>Pathway</source>
         <translation>Percorso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
         <source>Plan</source>
         <translation>Progetto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
         <source>Diary</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="286"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
         <source>Placements</source>
         <translation>Inserimenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="287"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="291"/>
         <source>Timeline</source>
         <translation>Cronologia</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="287"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="291"/>
         <source>Closure</source>
         <translation>Chiusura</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="290"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="294"/>
         <source>&amp;Save changes</source>
         <translation>&amp;Salva le modifiche</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="291"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="295"/>
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="329"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="333"/>
         <source>Opened on {0} by {1} · status: {2} · step {3}</source>
         <translation>Aperto il {0} da {1} · stato: {2} · gradino {3}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="357"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="362"/>
         <source>Previous codici fiscali</source>
         <translation>Codici fiscali precedenti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="357"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="362"/>
         <source>Consents</source>
         <translation>Consensi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="358"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="363"/>
         <source>Residence permit</source>
         <translation>Permesso di soggiorno</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="358"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="363"/>
         <source>Registrations</source>
         <translation>Iscrizioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="381"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="386"/>
         <source>case opened</source>
         <translation>caso aperto</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="381"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="386"/>
         <source>changed</source>
         <translation>modificato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="382"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="387"/>
         <source>imported</source>
         <translation>importato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="452"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="458"/>
         <source>Editing: {0}</source>
         <translation>Modifica: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="541"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="553"/>
         <source>Language of the document</source>
         <translation>Lingua del documento</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/case_file.py" line="542"/>
+        <location filename="../../iam_desktop/ui/views/case_file.py" line="554"/>
         <source>The document is printed in Italian and in:</source>
         <translation>Il documento è stampato in italiano e in:</translation>
     </message>
@@ -1137,6 +1137,14 @@
     </message>
 </context>
 <context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="326"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../iam_desktop/ui/sync/conflicts.py" line="122"/>
@@ -1572,11 +1580,102 @@
     </message>
 </context>
 <context>
+    <name>EraseDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="110"/>
+        <source>Erase the person</source>
+        <translation>Cancella la persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="112"/>
+        <source>ERASE</source>
+        <translation>CANCELLA</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="114"/>
+        <source>Erase {0} from the whole network?</source>
+        <translation>Cancellare {0} da tutta la rete?</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="117"/>
+        <source>&lt;b&gt;It cannot be undone.&lt;/b&gt; The key of the case is destroyed: nothing of the person can be read again, not even from a backup.</source>
+        <translation>&lt;b&gt;Non si può annullare.&lt;/b&gt; La chiave del caso viene distrutta: nulla della persona potrà più essere letto, nemmeno da un backup.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="121"/>
+        <source>It happens on this computer now, and on every computer of the network and on the server at the next sync.</source>
+        <translation>Avviene subito su questo computer, e su ogni computer della rete e sul server alla prossima sincronizzazione.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="125"/>
+        <source>Referrals still pending: {0} — they are released (a booked place becomes free again). Extracts shared with other desks: {1} — they are erased too.</source>
+        <translation>Invii ancora in corso: {0} — vengono chiusi (un posto prenotato torna libero). Estratti condivisi con altri sportelli: {1} — vengono cancellati anch&apos;essi.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="129"/>
+        <source>No referral in progress and no extract shared with other desks: nothing else to release.</source>
+        <translation>Nessun invio in corso e nessun estratto condiviso con altri sportelli: non c&apos;è altro da liberare.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="130"/>
+        <source>Only an audit line without personal data stays: that a case was erased, by whom and when.</source>
+        <translation>Resta solo una riga del registro senza dati personali: che un caso è stato cancellato, da chi e quando.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="136"/>
+        <source>To confirm, type the person&apos;s family name: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Per confermare, scrivi il cognome della persona: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="138"/>
+        <source>The case has no family name. To confirm, type the word &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Il caso non ha un cognome. Per confermare, scrivi la parola &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="143"/>
+        <source>Erase for good</source>
+        <translation>Cancella definitivamente</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="147"/>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <location filename="../../iam_desktop/ui/errors.py" line="41"/>
         <source>Something went wrong and the operation was not completed. If it happens again, tell your coordinator.</source>
         <translation>Qualcosa non ha funzionato e l&apos;operazione non è stata completata. Se succede di nuovo, avvisa il tuo coordinatore.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoneDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="74"/>
+        <source>Person&apos;s data exported</source>
+        <translation>Dati della persona esportati</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="77"/>
+        <source>The person&apos;s data was exported</source>
+        <translation>I dati della persona sono stati esportati</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="80"/>
+        <source>Two files hold everything this computer keeps about the person, in the folder&lt;br&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;&lt;b&gt;PDF&lt;/b&gt; (to read and hand over): {1}&lt;br&gt;&lt;b&gt;JSON&lt;/b&gt; (the same data, for another system): {2}&lt;br&gt;&lt;br&gt;They hold personal data: give them to the person directly, then delete them from this folder.</source>
+        <translation>Due file contengono tutto ciò che questo computer conserva sulla persona, nella cartella&lt;br&gt;&lt;b&gt;{0}&lt;/b&gt;&lt;br&gt;&lt;br&gt;&lt;b&gt;PDF&lt;/b&gt; (da leggere e consegnare): {1}&lt;br&gt;&lt;b&gt;JSON&lt;/b&gt; (gli stessi dati, per un altro sistema): {2}&lt;br&gt;&lt;br&gt;Contengono dati personali: consegnali direttamente alla persona, poi cancellali da questa cartella.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="88"/>
+        <source>&amp;Open the PDF</source>
+        <translation>&amp;Apri il PDF</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="90"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
     </message>
 </context>
 <context>
@@ -3122,6 +3221,69 @@
     </message>
 </context>
 <context>
+    <name>PersonRightsButton</name>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="195"/>
+        <source>Person&apos;s &amp;rights</source>
+        <translation>&amp;Diritti della persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="196"/>
+        <source>Export the person&apos;s data (access)…</source>
+        <translation>Esporta i dati della persona (accesso)…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="197"/>
+        <source>Erase the person (right to erasure)…</source>
+        <translation>Cancella la persona (diritto alla cancellazione)…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="223"/>
+        <source>One PDF and one JSON file with everything this computer holds about the person</source>
+        <translation>Un PDF e un file JSON con tutto ciò che questo computer conserva sulla persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="224"/>
+        <source>Only a coordinator can export a person&apos;s data</source>
+        <translation>Solo un coordinatore può esportare i dati di una persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="227"/>
+        <source>The case was transferred: the desk now responsible for it erases it</source>
+        <translation>Il caso è stato trasferito: lo cancella lo sportello che ora ne è responsabile</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="229"/>
+        <source>Erases the person on every computer and on the server; it cannot be undone</source>
+        <translation>Cancella la persona su ogni computer e sul server; non si può annullare</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="231"/>
+        <source>Only a coordinator can erase a person</source>
+        <translation>Solo un coordinatore può cancellare una persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="233"/>
+        <source>The person&apos;s rights: a copy of their data, or their erasure</source>
+        <translation>I diritti della persona: una copia dei suoi dati, o la loro cancellazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="239"/>
+        <source>Folder for the person&apos;s data</source>
+        <translation>Cartella per i dati della persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="256"/>
+        <source>Person&apos;s data</source>
+        <translation>Dati della persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="299"/>
+        <source>The person was erased from this computer. The erasure reaches the server and the other desks at the next sync (the sync panel shows it until then).</source>
+        <translation>La persona è stata cancellata da questo computer. La cancellazione raggiunge il server e gli altri sportelli alla prossima sincronizzazione (fino ad allora la mostra il pannello di sincronizzazione).</translation>
+    </message>
+</context>
+<context>
     <name>PlacementDialog</name>
     <message>
         <location filename="../../iam_desktop/ui/pathway/placements_view.py" line="128"/>
@@ -3729,6 +3891,95 @@
     </message>
 </context>
 <context>
+    <name>RetentionReviewDialog</name>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="355"/>
+        <source>Retention review</source>
+        <translation>Revisione della conservazione</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="358"/>
+        <source>Cases due for erasure</source>
+        <translation>Casi da cancellare</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="362"/>
+        <source>The retention rules of the network say these cases should now be erased: closed cases {0} years after closure, open cases untouched for {1} years. Nothing is erased until you tick the people and confirm; a person you keep stays listed at the next review.</source>
+        <translation>Secondo le regole di conservazione della rete questi casi vanno ora cancellati: i casi chiusi {0} anni dopo la chiusura, i casi aperti senza attività da {1} anni. Nulla viene cancellato finché non spunti le persone e confermi; una persona che tieni resta in elenco alla prossima revisione.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="369"/>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="369"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="369"/>
+        <source>Since</source>
+        <translation>Dal</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="369"/>
+        <source>Due on</source>
+        <translation>Scadenza</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="381"/>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="455"/>
+        <source>Erase the selected…</source>
+        <translation>Cancella i selezionati…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="383"/>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="401"/>
+        <source>Case closed: kept for {0} years after closure</source>
+        <translation>Caso chiuso: conservato {0} anni dopo la chiusura</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="402"/>
+        <source>Open case with no activity for {0} years</source>
+        <translation>Caso aperto senza attività da {0} anni</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="434"/>
+        <source>No case is due for erasure under the retention rules: nothing to do.</source>
+        <translation>Nessun caso da cancellare secondo le regole di conservazione: non c&apos;è nulla da fare.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="454"/>
+        <source>Erase the selected ({0})…</source>
+        <translation>Cancella i selezionati ({0})…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="462"/>
+        <source>People selected for erasure: &lt;b&gt;{0}&lt;/b&gt;.&lt;br&gt;&lt;br&gt;Their cases are erased on this computer now, and on every computer of the network and on the server at the next sync. It cannot be undone; only an audit line without personal data stays for each.</source>
+        <translation>Persone selezionate per la cancellazione: &lt;b&gt;{0}&lt;/b&gt;.&lt;br&gt;&lt;br&gt;I loro casi vengono cancellati subito su questo computer, e su ogni computer della rete e sul server alla prossima sincronizzazione. Non si può annullare; per ciascuna resta solo una riga del registro senza dati personali.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="466"/>
+        <source>Erase the selected people</source>
+        <translation>Cancella le persone selezionate</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="467"/>
+        <source>Erase for good</source>
+        <translation>Cancella definitivamente</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/data_rights.py" line="486"/>
+        <source>People erased from this computer: {0}. The erasure reaches the server and the other desks at the next sync.</source>
+        <translation>Persone cancellate da questo computer: {0}. La cancellazione raggiunge il server e gli altri sportelli alla prossima sincronizzazione.</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../iam_desktop/ui/views/operators.py" line="31"/>
@@ -3816,86 +4067,91 @@
     </message>
     <message>
         <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
+        <source>not sent: the server announces another key for this desk; compare fingerprints by telephone</source>
+        <translation>non inviato: il server annuncia un&apos;altra chiave per questo sportello; confrontare le impronte per telefono</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="97"/>
         <source>State</source>
         <translation>Stato</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="97"/>
         <source>Purpose</source>
         <translation>Finalità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="97"/>
         <source>To</source>
         <translation>A</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="95"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="97"/>
         <source>Opportunity</source>
         <translation>Opportunità</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
         <source>Proposed on</source>
         <translation>Proposto il</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="96"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="98"/>
         <source>Problems</source>
         <translation>Problemi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="100"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="102"/>
         <source>This desk has not referred anyone yet. A referral is proposed from the person&apos;s case file (Refer…); its state appears here once the receiving desk answers and both have synced.</source>
         <translation>Questo sportello non ha ancora inviato nessuno. Un invio si propone dalla scheda della persona (Invia…); il suo stato compare qui quando lo sportello ricevente risponde e entrambi hanno sincronizzato.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="106"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="108"/>
         <source>Print &amp;letter…</source>
         <translation>Stampa &amp;lettera…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="107"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="109"/>
         <source>&amp;Update shared extract</source>
         <translation>A&amp;ggiorna estratto condiviso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="108"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="110"/>
         <source>Copy the chosen sections of the file into the extract again (the file changed since the referral).</source>
         <translation>Copia di nuovo nell&apos;estratto le sezioni scelte della scheda (la scheda è cambiata dopo l&apos;invio).</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="110"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="112"/>
         <source>Mark as &amp;done…</source>
         <translation>Segna come &amp;concluso…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="111"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="113"/>
         <source>&amp;Withdraw…</source>
         <translation>&amp;Ritira…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="129"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="131"/>
         <source>Referrals sent</source>
         <translation>Invii fatti</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="138"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="140"/>
         <source>partner organisation</source>
         <translation>ente partner</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="167"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="169"/>
         <source>Withdraw this referral? The receiving desk can no longer accept it, and its access to what was shared ends. A new referral can be proposed later.</source>
         <translation>Ritirare questo invio? Lo sportello ricevente non potrà più accettarlo e il suo accesso a quanto condiviso termina. Più avanti si può proporre un nuovo invio.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="169"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="171"/>
         <source>Mark this referral as done? The receiving desk&apos;s access to the shared extract ends; the referral stays in both desks&apos; lists.</source>
         <translation>Segnare questo invio come concluso? L&apos;accesso dello sportello ricevente all&apos;estratto condiviso termina; l&apos;invio resta negli elenchi di entrambi gli sportelli.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="172"/>
+        <location filename="../../iam_desktop/ui/network/referrals_sent.py" line="174"/>
         <source>Referral</source>
         <translation>Invio</translation>
     </message>
@@ -3903,72 +4159,87 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="117"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="130"/>
         <source>Settings</source>
         <translation>Impostazioni</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="118"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="131"/>
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="119"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="132"/>
         <source>&amp;Language of the app:</source>
         <translation>&amp;Lingua dell&apos;applicazione:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="120"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="133"/>
         <source>Automatic lock</source>
         <translation>Blocco automatico</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="121"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="134"/>
         <source>Lock after &amp;idle minutes:</source>
         <translation>Blocca dopo &amp;minuti di inattività:</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="122"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="135"/>
         <source>Apply</source>
         <translation>Applica</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="123"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="136"/>
         <source>Backup</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="126"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="139"/>
         <source>Writes an encrypted, self-checking copy of the whole vault to a file. Keep it on a separate drive; it can only be restored with a passphrase or the recovery key.</source>
         <translation>Scrive in un file una copia cifrata e autoverificante dell&apos;intero archivio. Conservala su un disco separato; si può ripristinare solo con una passphrase o con la chiave di recupero.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="130"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="143"/>
         <source>Write a backup…</source>
         <translation>Scrivi un backup…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="162"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="144"/>
+        <source>Data retention</source>
+        <translation>Conservazione dei dati</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="145"/>
+        <source>The network&apos;s rules say when a person&apos;s data is erased (closed cases after some years). The review lists the cases due; nothing is erased until you choose and confirm.</source>
+        <translation>Le regole della rete dicono quando i dati di una persona vanno cancellati (i casi chiusi dopo alcuni anni). La revisione elenca i casi in scadenza; nulla viene cancellato finché non scegli e confermi.</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="148"/>
+        <source>Retention review…</source>
+        <translation>Revisione della conservazione…</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="182"/>
         <source>When nobody uses the app for this long, it locks; unsaved input is kept encrypted.</source>
         <translation>Se nessuno usa l&apos;applicazione per questo tempo, si blocca; i dati non salvati vengono conservati cifrati.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="165"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="185"/>
         <source>Only a coordinator can change the automatic lock.</source>
         <translation>Solo un coordinatore può modificare il blocco automatico.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="182"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="214"/>
         <source>Write a backup</source>
         <translation>Scrivi un backup</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="182"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="214"/>
         <source>I.Am Desk backups (*.iambackup)</source>
         <translation>Backup di I.Am Desk (*.iambackup)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/views/settings.py" line="192"/>
+        <location filename="../../iam_desktop/ui/views/settings.py" line="224"/>
         <source>Backup written: {0}</source>
         <translation>Backup scritto: {0}</translation>
     </message>
@@ -4127,7 +4398,7 @@
     </message>
     <message>
         <location filename="../../iam_desktop/ui/sync/panel.py" line="116"/>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="329"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="338"/>
         <source>Discard…</source>
         <translation>Scarta…</translation>
     </message>
@@ -4152,107 +4423,112 @@
         <translation>Tentativi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="139"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="142"/>
         <source>Conflicts…</source>
         <translation>Conflitti…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="141"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="144"/>
         <source>Connect to a server…</source>
         <translation>Collega a un server…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="144"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="147"/>
         <source>Sync now</source>
         <translation>Sincronizza ora</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="146"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="149"/>
         <source>Close</source>
         <translation>Chiudi</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="184"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="188"/>
         <source>Syncing…</source>
         <translation>Sincronizzazione…</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="198"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="202"/>
         <source>{0}, server {1}. This computer waits for approval: on a computer of the desk that is already connected, open Sync → Waiting computers and type this short code: {2}</source>
         <translation>{0}, server {1}. Questo computer attende l&apos;approvazione: su un computer dello sportello già collegato apri Sincronizzazione → Dispositivi in attesa e digita questo codice breve: {2}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="203"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="207"/>
         <source>never</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="205"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="209"/>
         <source>{0}, server {1}. Last success: {2}.</source>
         <translation>{0}, server {1}. Ultima sincronizzazione riuscita: {2}.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="209"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="213"/>
         <source>This computer is not connected to a sync server yet: its work stays here only.</source>
         <translation>Questo computer non è ancora collegato a un server di sincronizzazione: il suo lavoro resta solo qui.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="213"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="217"/>
         <source>Changes set aside: {0}. A change that arrives damaged, or before the key that opens it, is set aside and retried at every sync; the rest keeps flowing.</source>
         <translation>Modifiche messe da parte: {0}. Una modifica che arriva danneggiata, o prima della chiave che la apre, viene messa da parte e riprovata a ogni sincronizzazione; il resto continua ad arrivare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="266"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="226"/>
+        <source>Erasures waiting to be sent to the server: {0} (sent at the next sync).</source>
+        <translation>Cancellazioni in attesa di invio al server: {0} (partono alla prossima sincronizzazione).</translation>
+    </message>
+    <message>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="275"/>
         <source>{0} sent, {1} received, {2} waiting, {3} failed (retried later)</source>
         <translation>{0} inviati, {1} ricevuti, {2} in attesa, {3} non riusciti (si riprova più tardi)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="270"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="279"/>
         <source> · {0} attached before this version, now being sent</source>
         <translation> · {0} allegati prima di questa versione, ora in invio</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="277"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="286"/>
         <source>parts of the archive compared with the server: {0}; repaired: {1}</source>
         <translation>parti dell&apos;archivio confrontate con il server: {0}; riparate: {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="283"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="292"/>
         <source>not compared in this run (after changes at most every 10 minutes, otherwise hourly)</source>
         <translation>non confrontato in questa sincronizzazione (dopo modifiche al massimo ogni 10 minuti, altrimenti ogni ora)</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="287"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="296"/>
         <source>cases removed from this computer: {0}; kept for review: {1}</source>
         <translation>casi rimossi da questo computer: {0}; tenuti per revisione: {1}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="314"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="323"/>
         <source>Another desk withdrew this desk&apos;s access while changes written here had not reached the server, which no longer accepts them: {0} case(s), {1} change(s). They are kept here: copy what you need, then discard the case.</source>
         <translation>Un altro sportello ha revocato l&apos;accesso a questo sportello mentre modifiche scritte qui non erano ancora arrivate al server, che ora non le accetta più: casi {0}, modifiche {1}. Restano qui: copia ciò che ti serve, poi scarta il caso.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="353"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="362"/>
         <source>Case {0}: the changes not accepted ({1}) and everything of it on this computer will be removed. Click again to confirm.</source>
         <translation>Caso {0}: le modifiche non accettate ({1}) e tutto ciò che ne resta su questo computer saranno rimossi. Fai clic di nuovo per confermare.</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="292"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="301"/>
         <source>no case</source>
         <translation>nessun caso</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="357"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="366"/>
         <source>Confirm: discard</source>
         <translation>Conferma: scarta</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="219"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="228"/>
         <source>Conflicts to review: {0}</source>
         <translation>Conflitti da esaminare: {0}</translation>
     </message>
     <message>
-        <location filename="../../iam_desktop/ui/sync/panel.py" line="232"/>
+        <location filename="../../iam_desktop/ui/sync/panel.py" line="241"/>
         <source>No sync yet.</source>
         <translation>Nessuna sincronizzazione finora.</translation>
     </message>

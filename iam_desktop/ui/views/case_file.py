@@ -54,6 +54,7 @@ from ..widgets import heading
 from ..writer_name import operator_name
 from .attachments import AttachmentsPanel
 from .case_list import status_name
+from .data_rights import PersonRightsButton
 
 MAX_VALUE_CHARS = 90
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -183,6 +184,8 @@ class CaseFileView(QWidget):
         for key, action in self.print_actions.items():
             action.triggered.connect(lambda _=False, k=key: self.print_document(k))
         self.print_button.setMenu(self.print_menu)
+        self.rights_button = PersonRightsButton(desk, runner, errors)  # export and erasure (issue 7)
+        self.rights_button.erased.connect(self._erased)
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addSpacing(8)
@@ -193,6 +196,7 @@ class CaseFileView(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.refer_button)
         top.addWidget(self.print_button)
+        top.addWidget(self.rights_button)
 
         self.summary = CaseSummary(self.form)
         summary_scroll = QScrollArea()
@@ -342,6 +346,7 @@ class CaseFileView(QWidget):
         self.edit_button.setEnabled(can_edit)
         self.refer_button.setEnabled(can_edit)
         self.print_button.setEnabled(self._desk.can(Permission.PRINT))
+        self.rights_button.set_case(case, read_only=self.read_only is not None)
         self.attachments.show_attachments(case.case_id, case.attachments, can_edit)
         if self._pathway_case != case.case_id:
             self._pathway_case = case.case_id
@@ -417,6 +422,7 @@ class CaseFileView(QWidget):
         self.summary.show_answers({}, self._language())
         self.history.clear()
         self.attachments.clear()
+        self.rights_button.set_case(None)
         self._pathway_case = None
         for panel in self.pathway_panels.values():
             panel.clear()
@@ -525,6 +531,12 @@ class CaseFileView(QWidget):
                                       self._errors.show)  # fmt: skip
 
         self._runner.run_database(lambda: choices(desk), ask, self._errors.show)
+
+    def _erased(self, _case_id: str) -> None:
+        """The person was erased: nothing of the case stays on screen; the list reloads without it."""
+        self.clear()
+        self.closed.emit()
+        self.changes_applied.emit(Changes(cases=True))
 
     # -- printing ------------------------------------------------------------------------------------------
 

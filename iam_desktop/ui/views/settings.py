@@ -29,6 +29,7 @@ from iam_desktop.services.desk import Changes, Desk
 from ..errors import ErrorDialog
 from ..tasks import TaskRunner
 from ..widgets import NOTICE_STYLE, heading
+from .data_rights import RetentionReviewDialog, open_retention_review
 from .operators import OperatorsBox, OwnPassphraseBox
 
 LANGUAGE_NAMES = (("it", "Italiano"), ("en", "English"))  # each language in its own name, never translated
@@ -85,6 +86,16 @@ class SettingsView(QScrollArea):
         backup_layout.addWidget(self.backup_button, 0, Qt.AlignmentFlag.AlignLeft)
         backup_layout.addWidget(self.backup_done)
 
+        # The retention review (issue 7), for those who may erase: the cases the rules make due, erased on confirm.
+        self.retention_box = QGroupBox()
+        self.retention_note = QLabel()
+        self.retention_note.setWordWrap(True)
+        self.retention_button = QPushButton()
+        self.retention_dialog: RetentionReviewDialog | None = None
+        retention_layout = QVBoxLayout(self.retention_box)
+        retention_layout.addWidget(self.retention_note)
+        retention_layout.addWidget(self.retention_button, 0, Qt.AlignmentFlag.AlignLeft)
+
         self.operators_box = OperatorsBox(desk, runner, errors)
         self.passphrase_box = OwnPassphraseBox(desk, runner, errors)
 
@@ -100,6 +111,7 @@ class SettingsView(QScrollArea):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.operators_box)
+        right.addWidget(self.retention_box)
         right.addStretch(1)
         grid.addLayout(left, 1, 0)
         grid.addLayout(right, 1, 1)
@@ -110,6 +122,7 @@ class SettingsView(QScrollArea):
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
         self.auto_lock_apply.clicked.connect(self.apply_auto_lock)
         self.backup_button.clicked.connect(self.write_backup)
+        self.retention_button.clicked.connect(self.open_retention)
         self.operators_box.changes_applied.connect(self.changes_applied)
         self.retranslate()
 
@@ -128,6 +141,11 @@ class SettingsView(QScrollArea):
             )
         )
         self.backup_button.setText(self.tr("Write a backup…"))
+        self.retention_box.setTitle(self.tr("Data retention"))
+        self.retention_note.setText(self.tr("The network's rules say when a person's data is erased (closed cases "
+                                            "after some years). The review lists the cases due; nothing is erased "
+                                            "until you choose and confirm."))  # fmt: skip
+        self.retention_button.setText(self.tr("Retention review…"))
         self._explain_permissions()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -149,12 +167,14 @@ class SettingsView(QScrollArea):
         self.operators_box.setVisible(self._desk.can(Permission.MANAGE_OPERATORS))
         self.operators_box.reload()
         self.backup_box.setVisible(self._desk.can(Permission.BACKUP))
+        self.retention_box.setVisible(self._desk.can(Permission.ERASE_CASE))
         self.backup_done.clear()
         self._explain_permissions()
 
     def session_ended(self) -> None:
         self.operators_box.operator_list.clear()
         self.passphrase_box.clear()
+        self.close_retention()
 
     def _explain_permissions(self) -> None:
         if self._desk.can(Permission.CHANGE_SETTINGS):
@@ -174,6 +194,18 @@ class SettingsView(QScrollArea):
         self._runner.run_database(
             lambda: desk.update_settings(replace(desk.settings(), auto_lock_minutes=minutes)), self.changes_applied.emit
         )
+
+    def open_retention(self) -> None:
+        self.close_retention()
+        self.retention_dialog = open_retention_review(self._desk, self._runner, self._errors, self,
+                                                      self.changes_applied.emit)  # fmt: skip
+
+    def close_retention(self) -> None:
+        """On lock too: the names of the review must not stay on screen."""
+        if self.retention_dialog is not None:
+            self.retention_dialog.reject()
+            self.retention_dialog.deleteLater()
+            self.retention_dialog = None
 
     def write_backup(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
