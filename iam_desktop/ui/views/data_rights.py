@@ -95,6 +95,7 @@ class ExportDoneDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.files_label)
+        layout.addStretch(1)
         layout.addLayout(buttons)
         self.open_button.clicked.connect(self.open_requested)
         self.open_button.clicked.connect(self.accept)
