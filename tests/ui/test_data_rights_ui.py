@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -23,8 +22,8 @@ from iam_desktop.ui.pdf_preview import PREVIEW_AVAILABLE
 from iam_desktop.ui.views.data_rights import EraseDialog
 
 from .cases_data import FAMILY, open_workspace_with_cases, person
-from .test_lock import open_lock_screen, unlock
 from .conftest import OPERATOR_PASSPHRASE
+from .test_lock import open_lock_screen, unlock
 
 
 def _open_case(qtbot, window, case_id: str):  # type: ignore[no-untyped-def]
@@ -64,6 +63,7 @@ def test_export_writes_both_files_and_opens_the_pdf(qtbot, make_shell, prepared_
     assert data["case_id"] == ids[0] and data["person"]["family_name"] == FAMILY[0]
     assert data["person"]["phone"] == person(0, date.today())["phone"].replace(" ", "")
     assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert "person.export" in {e["action"] for e in shell.desk.network.rights.collect(ids[0])["audit"]}
     done = rights.export_dialog
     assert str(out) in done.files_label.text()
     assert pdf_path.name in done.files_label.text() and json_path.name in done.files_label.text()
