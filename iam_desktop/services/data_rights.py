@@ -32,15 +32,14 @@ from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.merge import Merger, MergeResult
 from iam_desktop.vault.tables import audit_events, case_keys
 from iam_desktop.vault.tables import records as records_table
-from sync.protocol import EraseReply, ErrorCode, Notice
-from sync.protocol.models import EraseRequest, ErasureProof
 
 from .cases import CASE_KIND
 from .referrals import network_rules
-from .sync_http import SyncError
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+
+    from sync.protocol import Notice
 
     from .desk import Desk
     from .sync_http import Transport
@@ -145,6 +144,12 @@ class DataRights:
 
     def flush(self, transport: Transport) -> int:
         """Ask the server to erase every queued case, with its proof (a case it never received counts as done)."""
+        # The wire models and the HTTP client load with the first sync, not when the app starts.
+        from sync.protocol import EraseReply, ErrorCode
+        from sync.protocol.models import EraseRequest, ErasureProof
+
+        from .sync_http import SyncError
+
         done: list[str] = []
         for entry in self._entries():
             case_id = entry["case_id"]

@@ -39,7 +39,6 @@ from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
 
 from .cases import CASE_KIND
-from .desk_keys import DeskKeys
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -291,6 +290,8 @@ class Referrals:
         overbooked = {b.referral_id for items in self._desk.network.catalogue.booking_conflicts().values()
                       for b in items}  # fmt: skip
         # A receiving desk whose key the directory now announces differently gets no grant until it is verified.
+        from .desk_keys import DeskKeys  # (its fingerprints come with the sync client: not at start-up)
+
         changed = DeskKeys(self._desk).changed()
         for v in views:
             if v.referral_id in overbooked:
