@@ -164,6 +164,16 @@ def test_an_operator_reaches_neither_action_nor_the_retention_review(qtbot, make
     assert shell.desk.cases.open(case_id)  # nothing happened to the case
 
 
+def test_a_transferred_case_can_be_exported_not_erased_here(qtbot, make_shell, prepared_desk):  # type: ignore[no-untyped-def]
+    from .test_read_only_banner import _transfer_away
+
+    shell, window, ids = open_workspace_with_cases(qtbot, make_shell, prepared_desk, 1)
+    _transfer_away(shell.desk, ids[0])
+    rights = _open_case(qtbot, window, ids[0]).rights_button
+    assert rights.export_action.isEnabled() and not rights.erase_action.isEnabled()
+    assert rights.erase_action.toolTip().startswith("Il caso è stato trasferito")
+
+
 def _closed_long_ago(desk, n: int) -> str:  # type: ignore[no-untyped-def]
     """A case opened in 2018 and closed in 2019 through the services: due for erasure since 2024 (5 years)."""
     case_id = desk.cases.intake(person(n, date(2018, 3, 1)), today=date(2018, 3, 1))

@@ -233,6 +233,11 @@ class PersonRightsButton(QToolButton):
         self.erase_action.setToolTip(erase_tip)
         self.setToolTip(self.tr("The person's rights: a copy of their data, or their erasure"))
 
+    def _forget(self, name: str, ident: int) -> None:
+        """Drop the reference to a closed dialog, unless a newer one has taken its place meanwhile."""
+        if id(getattr(self, name)) == ident:
+            setattr(self, name, None)
+
     # -- access --------------------------------------------------------------------------------------------
     def export(self) -> None:
         if self.case is None:
@@ -248,7 +253,8 @@ class PersonRightsButton(QToolButton):
         dialog = ExportDoneDialog(json_path, pdf_path, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open_requested.connect(lambda: self.preview(pdf_path))
-        dialog.destroyed.connect(lambda _=None: setattr(self, "export_dialog", None))
+        ident = id(dialog)
+        dialog.destroyed.connect(lambda _=None: self._forget("export_dialog", ident))
         self.export_dialog = dialog
         dialog.open()
 
@@ -283,7 +289,8 @@ class PersonRightsButton(QToolButton):
         dialog = EraseDialog(name, family, counts[0], counts[1], self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.erase(case.case_id))
-        dialog.destroyed.connect(lambda _=None: setattr(self, "erase_dialog", None))
+        ident = id(dialog)
+        dialog.destroyed.connect(lambda _=None: self._forget("erase_dialog", ident))
         self.erase_dialog = dialog
         dialog.open()
         dialog.name_edit.setFocus()
