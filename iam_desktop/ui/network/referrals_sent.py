@@ -91,7 +91,9 @@ class SentPanel(QWidget):
                               Purpose.TRAINING.value: self.tr("training"),
                               Purpose.TRANSFER.value: self.tr("transfer of the whole case")}  # fmt: skip
         self.problem_names = {"answered_after_withdrawal": self.tr("accepted before the withdrawal reached them"),
-                              "place_overbooked": self.tr("the place is booked twice")}  # fmt: skip
+                              "place_overbooked": self.tr("the place is booked twice"),
+                              "desk_key_changed": self.tr("not sent: the server announces another key for this "
+                                                          "desk; compare fingerprints by telephone")}  # fmt: skip
         headers = [self.tr("State"), self.tr("Purpose"), self.tr("To"), self.tr("Opportunity"),
                    self.tr("Proposed on"), self.tr("Problems")]  # fmt: skip
         self.table = read_only_table(headers, stretch=SENT_COLUMNS.index("problems"))
