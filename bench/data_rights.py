@@ -50,7 +50,7 @@ from iam_desktop.domain.roles import Permission
 from iam_desktop.services.desk import Desk
 from iam_desktop.vault.crypto import KdfParams
 from iam_desktop.vault.paths import DataDir
-from iam_desktop.vault.tables import case_keys, records
+from iam_desktop.vault.tables import attachments, case_keys, records
 from sync.server.testing import ServerProcess, provision_desk
 
 from ._link import EmulatedLink, LinkProfile
@@ -201,14 +201,20 @@ def netsync(*desks: Desk) -> None:
 
 
 def drain_blobs(desk: Desk, limit: int = 500) -> int:
-    """Sync until every attachment has arrived (a run fetches at most 50 blobs); returns the runs taken."""
+    """Sync until the pull is complete and every attachment has arrived (a run fetches at most 50 blobs, and a
+    run's pull may stop before the end of the log); returns the runs taken."""
     for runs in range(1, limit + 1):
         report = desk.network.sync()
         if not report.ok:
             raise RuntimeError(f"sync failed: {report.sync.message}")
-        if report.sync.blobs_waiting == 0 and report.sync.blobs_down == 0:
+        if report.sync.pulled == 0 and report.sync.blobs_waiting == 0 and report.sync.blobs_down == 0:
             return runs
     raise RuntimeError("attachments still waiting after many runs")
+
+
+def attachment_count(desk: Desk) -> int:
+    with desk.vault.engine.connect() as conn:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(attachments)).scalar_one())
 
 
 def build_network(root: Path, server: ServerProcess, link: EmulatedLink, specs: list[CaseSpec], seed: int,
@@ -232,6 +238,9 @@ def build_network(root: Path, server: ServerProcess, link: EmulatedLink, specs: 
     written = time.perf_counter()
     netsync(a1, a2, central, b)
     runs = {name: drain_blobs(d) for name, d in (("a2", a2), ("central", central))}
+    for name, desk in (("a2", a2), ("central", central)):
+        if attachment_count(desk) != attachment_count(a1):
+            raise RuntimeError(f"set-up: {name} holds {attachment_count(desk)} attachments, A1 {attachment_count(a1)}")
     synced = time.perf_counter()
     log(f"synced; attachment runs {runs}")
     b_id = b.network.referrals.my_desk_id()
