@@ -5,17 +5,21 @@ everything around them fails.
 N minutes, real client processes (`bench/soak_client.py`) against a real server process
 (`sync.server.testing.ServerProcess`) behind a TCP proxy (`tests/sync_client/proxy.py`): the devices of desk A take
 people in charge, attach scans (random bytes, deterministic from the seed), edit, and refer new cases to desk B (a
-transfer or a housing extract); the devices of desk B take people in charge too and accept or decline what they are
-sent; one device of the central office syncs and reads every case and attachment. Meanwhile the soak SIGKILLs
+transfer or a housing extract) and withdraw some referrals they still see proposed (often already answered unseen:
+the withdrawal crosses the answer); the devices of desk B take people in charge too and accept or decline what they
+are sent; one device of the central office syncs and reads every case and attachment. Meanwhile the soak SIGKILLs
 clients and the server at random, runs some clients with a small file-size limit (a full disk) and cuts connections
 mid-reply. Then the faults stop, every device syncs until nothing moves, and the soak checks: every case a client
 reported written is on every replica that should hold it (its desk's devices, the central office, desk B for a
-transfer not declined or withdrawn — its token, exactly once; a declined one is gone from B), every change a
-device saw acknowledged is stored on the server exactly once, nothing is left waiting (outbox, blob queue), every
-attachment opens byte-identical wherever its case is, every device agrees on every referral's state, an accepted
-transfer belongs to desk B everywhere, an accepted extract is readable on desk B and a declined one is gone from
-it, the partition digest check finds no partition differing on any device, the replicas of each desk are equal,
-and every vault passes `PRAGMA integrity_check` and `iam-desktop audit verify`.
+transfer not declined or withdrawn — its token, exactly once; a declined one is gone from B), every change a device
+saw acknowledged is stored on the server exactly once, nothing is left waiting (outbox, blob queue), every
+attachment opens byte-identical wherever its case is, every device agrees on every referral's state (a device of B
+may not know one that ended before its grant reached it), an accepted transfer belongs to desk B everywhere and one
+withdrawn or declined to desk A everywhere (an acceptance it voided given back) and is gone from desk B, every
+withdrawal a client reported is in the referral's record, an accepted extract is readable on desk B and a declined
+one is gone from it, no client run crashed or stalled (a stalled one is asked for its stacks, then killed), the
+partition digest check finds no partition differing on any device, the replicas of each desk are equal, and every
+vault passes `PRAGMA integrity_check` and `iam-desktop audit verify`.
 
 SQLite always; PostgreSQL too when `--database-url` (an admin URL allowed to create databases) or
 `IAM_TEST_DATABASE_URL` is given — the minutes are then shared between the two backends. Only 127.0.0.1 is used and
