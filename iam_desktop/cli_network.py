@@ -67,6 +67,12 @@ def add_parsers(sub: Any, operator_default: str | None) -> None:
     exp = pacts.add_parser("export", help="everything held about the person: one JSON and one PDF")
     exp.add_argument("case_id")
     exp.add_argument("-o", "--output", type=Path, required=True, help="directory")
+    exp.add_argument(
+        "--lang",
+        dest="doc_lang",
+        default=None,
+        help="the PDF's second language (default: the first the person speaks that the app prints)",
+    )
     erase = pacts.add_parser("erase", help="crypto-shred the case here and, at the next network sync, everywhere")
     erase.add_argument("case_id")
     erase.add_argument("--yes", action="store_true", help="do not ask for confirmation")
@@ -153,7 +159,7 @@ def cmd_referral(desk: Desk, args: argparse.Namespace) -> int:
 
 def cmd_person(desk: Desk, args: argparse.Namespace) -> int:
     if args.person_command == "export":
-        for path in desk.network.rights.export(args.case_id, args.output):
+        for path in desk.network.rights.export(args.case_id, args.output, args.doc_lang):
             print(path)
         return 0
     if not _confirm(f"Erase every trace of case {args.case_id} on every desk? [y/N]", args.yes):

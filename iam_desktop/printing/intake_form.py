@@ -98,6 +98,8 @@ def _repeat(f: FieldDef, rows: list[Mapping[str, Any]], language: str) -> Table:
     s = bi.styles()
     width = WIDTH / len(f.fields)
     head = [label_cell(sub, language) for sub in f.fields]
+    # A row stored as a bare value (data imported from elsewhere) is shown in the first column, not dropped.
+    rows = [row if isinstance(row, Mapping) else {f.fields[0].id: row} for row in rows]
     body = [[bi.para(display(sub, row.get(sub.id), language), s["base"]) for sub in f.fields] for row in rows]
     return Table([head, *body], colWidths=[width] * len(f.fields), style=_GRID, repeatRows=1)
 

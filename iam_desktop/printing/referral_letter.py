@@ -72,15 +72,3 @@ def write_referral_letter(
     story.append(Spacer(1, 24))
     story.append(bi.signature_block(language))
     bi.build(target, story, title="Lettera di invio", footer="I.Am — lettera di invio")
-
-
-def write_person_export(target: Path, data: Mapping[str, Any], language: str = "en") -> None:
-    """Everything the vault holds about a person, readable: each section as indented JSON text."""
-    s = bi.styles()
-    context = bi.DocumentContext(desk_name="I.Am", printed_on=date.today(), case_ref=str(data["case_id"])[:8])
-    story: list[Flowable] = bi.header(_t("export_title"), language, context)
-    for section in ("person", "case", "extra", "records", "attachments", "conflicts", "audit"):
-        story.append(Spacer(1, 6))
-        story.append(bi.para(section, s["label"]))
-        story.append(bi.para(json.dumps(data.get(section), ensure_ascii=False, indent=1, default=str), s["small"]))
-    bi.build(target, story, title="Accesso ai dati", footer="I.Am — accesso ai dati (GDPR art. 15)")

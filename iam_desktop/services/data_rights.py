@@ -68,6 +68,7 @@ class DataRights:
             stored = self._desk.records.of_case(conn, case_id)
             events = conn.execute(select(audit_events).where(audit_events.c.case_id == case_id)
                                   .order_by(audit_events.c.seq)).all()  # fmt: skip
+        names = {op.id: op.display_name for op in self._desk.vault.operators()}
         other = [{"kind": r.kind, "id": r.record_id, "created_at": r.created_at, "data": r.payload}
                  for r in stored if r.kind not in (CASE_KIND,)]  # fmt: skip
         return {
@@ -82,19 +83,35 @@ class DataRights:
                 for a in case.attachments
             ],
             "conflicts": [c.__dict__ for c in self._desk.sync.conflicts(case_id, include_resolved=True)],
-            "audit": [{"at": e.at, "action": e.action, "operator": e.operator_id} for e in events],
-        }
+            "audit": [{"at": e.at, "action": e.action, "operator": e.operator_id,
+                       "operator_name": names.get(e.operator_id or "", "")} for e in events],
+        }  # fmt: skip
 
-    def export(self, case_id: str, directory: Path) -> tuple[Path, Path]:
-        """``person-<case>.json`` and ``person-<case>.pdf`` in ``directory``; audited."""
-        from iam_desktop.printing.referral_letter import write_person_export
+    def export(self, case_id: str, directory: Path, language: str | None = None) -> tuple[Path, Path]:
+        """``person-<case>.json`` (everything, for another system) and ``person-<case>.pdf`` (the same, for the
+        person to read: labels in Italian and in ``language`` — by default the first language the person speaks
+        that the app prints, else English) in ``directory``; audited."""
+        from iam_desktop.domain import interchange
+        from iam_desktop.printing.intake_form import intake_values
+        from iam_desktop.printing.person_export import write_person_export
+
+        from .documents import intake_form, print_languages
 
         data = self.collect(case_id)
+        spoken = [str(code) for code in data["person"].get("languages") or []]
+        chosen = language or next((c for c in spoken if c in print_languages() and c != "it"), "en")
+        if chosen not in print_languages():
+            raise ValidationError("language", "unsupported", language=chosen)
+        record = interchange.parse_record(data["person"], today=date.max).record
+        values = intake_values(record, data["extra"]) if record is not None else {}
+        desks = {d["desk_id"]: d["name"] for d in self._desk.network.catalogue.directory()}
+        desks[self._desk.profile.desk_id] = desks.get(self._desk.profile.desk_id) or self._desk.profile.desk_name
         directory.mkdir(parents=True, exist_ok=True)
         json_path = directory / f"person-{case_id}.json"
         json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
         pdf_path = directory / f"person-{case_id}.pdf"
-        write_person_export(pdf_path, data)
+        write_person_export(pdf_path, data, form=intake_form(), values=values, language=chosen,
+                            context=self._desk.documents.context(case_id), desk_names=desks)  # fmt: skip
         actor = self._desk.require(Permission.EXPORT)
         with translate_errors(), self._desk.vault.engine.begin() as conn:
             audit.append(conn, operator_id=actor.id, action="person.export", case_id=case_id)

@@ -46,7 +46,8 @@ class Documents:
         if language not in print_languages():
             raise ValidationError("language", "unsupported", language=language)
 
-    def _context(self, case_ref: str = "") -> bilingual.DocumentContext:
+    def context(self, case_ref: str = "") -> bilingual.DocumentContext:
+        """The page header of a printed document: this desk, the operator printing, the controller and the date."""
         from iam_desktop.printing import bilingual
 
         settings = self._desk.settings()
@@ -77,7 +78,7 @@ class Documents:
 
         write_intake_form(
             target, form=intake_form(), values=intake_values(record, extra), language=language,
-            context=self._context(case_id),
+            context=self.context(case_id),
         )  # fmt: skip
         self._desk.record_print("intake", case_id)
         return target
@@ -87,7 +88,7 @@ class Documents:
         self._check_language(language)
         from iam_desktop.printing.blank_intake import write_blank_intake
 
-        write_blank_intake(target, form=intake_form(), language=language, context=self._context())
+        write_blank_intake(target, form=intake_form(), language=language, context=self.context())
         self._desk.record_print("blank-intake")
         return target
 
@@ -99,7 +100,7 @@ class Documents:
 
         decisions: dict[ConsentPurpose, bool] = {c.purpose: c.granted for c in record.consents}
         write_consent_form(
-            target, language=language, context=self._context(case_id), person_name=record.person.full_name,
+            target, language=language, context=self.context(case_id), person_name=record.person.full_name,
             decisions=decisions or None,
         )  # fmt: skip
         self._desk.record_print("consent", case_id)
@@ -111,7 +112,7 @@ class Documents:
         name = self._record(case_id)[0].person.full_name if case_id else ""
         from iam_desktop.printing.privacy_notice import write_privacy_notice
 
-        write_privacy_notice(target, language=language, context=self._context(case_id or ""), person_name=name)
+        write_privacy_notice(target, language=language, context=self.context(case_id or ""), person_name=name)
         self._desk.record_print("privacy", case_id)
         return target
 
@@ -127,7 +128,7 @@ class Documents:
         from iam_desktop.printing.plan_document import write_plan_document
 
         write_plan_document(
-            target, plan, language=language, context=self._context(case_id), person_name=record.person.full_name,
+            target, plan, language=language, context=self.context(case_id), person_name=record.person.full_name,
             step_label=pathway.ladder.step(pathway.current_step(case_id)).label,
             review_every_days=pathway.ladder.plan_review_days,
             owner_names={op.id: op.display_name for op in self._desk.operators()},

@@ -5,6 +5,7 @@ due under ``resources/retention/iam.json`` are listed, nothing is erased until t
 from __future__ import annotations
 
 import json
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -33,6 +34,21 @@ def test_access_writes_one_json_and_one_pdf_with_everything_held(desk: Desk, tmp
     assert [h["data"]["action"] for h in history] == ["case.create", "case.update"]
     assert {"case.create", "case.update", "case.view"} <= {e["action"] for e in data["audit"]}
     assert pdf_path.read_bytes().startswith(b"%PDF")
+    # The PDF is for the person to read: labelled in Italian and in the person's language (French, spoken first),
+    # the edits and readings in words with the operator's name — not the JSON.
+    text = " ".join(subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())  # fmt: skip
+    for expected in ("I tuoi dati presso la rete I.Am", "Vos données détenues par le réseau I.Am", "Dati personali",
+                     "Données personnelles", "Zebrafittizio", "Ousmane", "+393337774321", "saldatura",
+                     "Telefono: +393337771234 → +393337774321", "consultazione / consultation", "Anna Prova",
+                     "Sportello Valle Sabbia"):  # fmt: skip
+        assert expected in text, expected
+    assert '"family_name"' not in text and "case.view" not in text and desk.operator.id not in text  # type: ignore[union-attr]
+    english = desk.network.rights.export(case_id, tmp_path / "en", "en")[1]
+    assert "Your data held by the I.Am network" in subprocess.run(["pdftotext", str(english), "-"],
+                                                                  capture_output=True, text=True).stdout  # fmt: skip
+    with pytest.raises(ValidationError):
+        desk.network.rights.export(case_id, tmp_path / "xx", "xx")
 
 
 def test_access_is_for_coordinators_not_operators(desk: Desk, tmp_path: Path) -> None:
