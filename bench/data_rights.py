@@ -200,14 +200,15 @@ def netsync(*desks: Desk) -> None:
             raise RuntimeError(f"sync failed: {report.sync.message}")
 
 
-def drain_blobs(desk: Desk, limit: int = 500) -> int:
-    """Sync until the pull is complete and every attachment has arrived (a run fetches at most 50 blobs, and a
-    run's pull may stop before the end of the log); returns the runs taken."""
+def drain(desk: Desk, limit: int = 500) -> int:
+    """Sync until nothing moves: every change pushed and pulled, every attachment uploaded and downloaded (a run
+    pushes a bounded batch and moves at most 64 MiB and 50 downloads of attachments); returns the runs taken."""
     for runs in range(1, limit + 1):
         report = desk.network.sync()
         if not report.ok:
             raise RuntimeError(f"sync failed: {report.sync.message}")
-        if report.sync.pulled == 0 and report.sync.blobs_waiting == 0 and report.sync.blobs_down == 0:
+        r = report.sync
+        if not (r.waiting or r.blobs_waiting or r.pushed or r.pulled or r.blobs_up or r.blobs_down):
             return runs
     raise RuntimeError("attachments still waiting after many runs")
 
@@ -237,7 +238,7 @@ def build_network(root: Path, server: ServerProcess, link: EmulatedLink, specs: 
             log(f"{number + 1} cases written")
     written = time.perf_counter()
     netsync(a1, a2, central, b)
-    runs = {name: drain_blobs(d) for name, d in (("a2", a2), ("central", central))}
+    runs = {name: drain(d) for name, d in (("a1", a1), ("a2", a2), ("central", central))}
     for name, desk in (("a2", a2), ("central", central)):
         if attachment_count(desk) != attachment_count(a1):
             raise RuntimeError(f"set-up: {name} holds {attachment_count(desk)} attachments, A1 {attachment_count(a1)}")
@@ -271,7 +272,7 @@ def build_network(root: Path, server: ServerProcess, link: EmulatedLink, specs: 
         if held(b, [case_id]):
             raise RuntimeError("set-up: B still holds the case of the declined transfer")
     setup = {"setup_write_s": round(written - started, 1), "setup_sync_s": round(synced - written, 1),
-             "attachment_runs": runs, "setup_s": round(time.perf_counter() - started, 1)}  # fmt: skip
+             "setup_sync_runs": runs, "setup_s": round(time.perf_counter() - started, 1)}  # fmt: skip
     return net, chosen, setup
 
 
