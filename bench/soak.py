@@ -51,6 +51,7 @@ import sqlalchemy as sa
 
 CHECKS = ("replicas_equal", "integrity_ok", "audit_ok", "attachments_ok", "referrals_ok", "partitions_ok",
           "central_has_every_case", "final_syncs_ok", "clients_ok")  # fmt: skip
+FINAL_SYNC_S = 180.0  # one device's final sync this long is stalled: its stacks, then it is interrupted
 STALL_S = 240.0  # a client run this long is stalled: its stacks are dumped (SIGUSR1), then it is killed
 REFERRAL_FINDINGS = ("referrals_disagree", "transfers_misplaced", "transfers_kept_after_end", "extracts_unreadable",
                      "extracts_kept_after_decline", "withdrawals_lost")  # fmt: skip
@@ -331,16 +332,29 @@ class Soak:
                 self.errors.append(err[-2000:])
 
     def _final_syncs(self, desks: dict[str, Any]) -> int:
+        """Every device syncs, round after round, until nothing moves (at most 16 rounds). A sync that raises, or
+        that runs past `FINAL_SYNC_S` (its stacks are printed, then it is interrupted), is a finding; a stalled
+        device is not synced again."""
         rounds = 0
+        stalled: set[str] = set()
         while rounds < 16:
             rounds += 1
             reports = []
             for name, desk in desks.items():
+                if name in stalled:
+                    continue
                 try:
-                    reports.append(desk.network.sync())
+                    with _time_limit(FINAL_SYNC_S):
+                        reports.append(desk.network.sync())
+                except SyncStalled:
+                    stalled.add(name)
+                    self.figures["final_sync_stalls"] += 1
+                    self._note(f"{name} final sync still running after {FINAL_SYNC_S:.0f} s: stacks on stderr")
                 except Exception as exc:  # a finding, not the end of the soak: named, counted, the others go on
                     self.figures["final_sync_errors"] += 1
                     self._note(f"{name} final sync raised {type(exc).__name__}: {str(exc)[:120]}")
+            if stalled and len(stalled) == len(desks):
+                break
             if len(reports) < len(desks):
                 continue
             moved = any(r.sync.pulled or r.sync.pushed or r.sync.blobs_waiting or r.referral_grants for r in reports)
@@ -358,12 +372,7 @@ class Soak:
             desks[name] = Desk.open(DataDir(root))
             desks[name].unlock("anna", PASSPHRASE)
         try:
-            # Still syncing after 5 minutes: every thread's stack on stderr (every 5 minutes), a stall made visible.
-            faulthandler.dump_traceback_later(300, repeat=True)
-            try:
-                rounds = self._final_syncs(desks)
-            finally:
-                faulthandler.cancel_dump_traceback_later()
+            rounds = self._final_syncs(desks)
             observed = {name: _observe(desk) for name, desk in desks.items()}
             # A transfer declined or withdrawn takes the case away from desk B again (docs/network.md).
             states = {v.referral_id: v.state for v in desks["A0"].network.referrals.all()}
@@ -412,7 +421,7 @@ class Soak:
             "referrals_ok": all(f[k] == 0 for k in REFERRAL_FINDINGS),
             "partitions_ok": f["partitions_differing"] == 0,
             "central_has_every_case": f["central_cases"] == len(self.written),
-            "final_syncs_ok": f["final_sync_errors"] == 0,
+            "final_syncs_ok": f["final_sync_errors"] == 0 and f["final_sync_stalls"] == 0,
             "clients_ok": f["client_crashes"] == 0 and f["client_stalls"] == 0,
             **result.details,
             **dict(f),
@@ -496,6 +505,27 @@ class Soak:
                             out["extracts_kept_after_decline"] += b.records.get(conn, view.extract_id) is not None
         out.update(withdrawal_figures(set(self.withdrawn), _referral_payloads(desks["A0"]), _given_back(desks)))
         return out
+
+
+class SyncStalled(Exception):
+    """A final sync ran past its time limit (raised from the alarm's handler, after printing every stack)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the body (main thread) after `seconds`, printing every thread's stack first: a hang made visible."""
+
+    def expired(_signum: int, _frame: Any) -> None:
+        faulthandler.dump_traceback(all_threads=True)
+        raise SyncStalled
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _letters(n: int) -> str:
