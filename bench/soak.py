@@ -54,7 +54,7 @@ CHECKS = ("replicas_equal", "integrity_ok", "audit_ok", "attachments_ok", "refer
 FINAL_SYNC_S = 180.0  # one device's final sync this long is stalled: its stacks, then it is interrupted
 STALL_S = 240.0  # a client run this long is stalled: its stacks are dumped (SIGUSR1), then it is killed
 REFERRAL_FINDINGS = ("referrals_disagree", "transfers_misplaced", "transfers_kept_after_end", "extracts_unreadable",
-                     "extracts_kept_after_decline", "withdrawals_lost")  # fmt: skip
+                     "extracts_kept_after_decline", "withdrawals_lost", "kept_for_review_unexplained")  # fmt: skip
 SERVER_ENV = {"IAM_SYNC_ENROL_PER_MINUTE": "10000", "IAM_SYNC_AUTH_FAILURES_PER_MINUTE": "10000"}
 
 
@@ -150,6 +150,16 @@ def transfer_placement(state: str, placement: dict[str, str | None], a_desk: set
         elif (desk != b_desk) if accepted else (desk not in a_desk):
             wrong[device] = f"desk {desk[:8]}"
     return wrong
+
+
+def review_kept(device: str, kept: set[str], ended: set[str]) -> tuple[set[str], set[str]]:
+    """Which of the partitions a device keeps for review (its access withdrawn while changes written there waited)
+    the documented limit explains, and which not: a computer of desk B that answered a referral after its desk's
+    access had already ended — another computer of B declined and dropped the copy first — keeps that referral's
+    partition (`ended`: the partitions of referrals to B that ended) for its operator to discard
+    (docs/network.md, "Limits"). Any other kept partition is a finding."""
+    explained = kept & ended if device.startswith("B") else set()
+    return explained, kept - explained
 
 
 def withdrawal_figures(reported: set[str], payloads: dict[str, dict[str, Any]], given_back: set[str]) -> Counter[str]:
@@ -373,6 +383,7 @@ class Soak:
             desks[name].unlock("anna", PASSPHRASE)
         try:
             rounds = self._final_syncs(desks)
+            self._review(desks)
             observed = {name: _observe(desk) for name, desk in desks.items()}
             # A transfer declined or withdrawn takes the case away from desk B again (docs/network.md).
             states = {v.referral_id: v.state for v in desks["A0"].network.referrals.all()}
@@ -428,6 +439,22 @@ class Soak:
             "problems": self.problems,
             "client_errors": self.errors,
         }  # fmt: skip
+
+    def _review(self, desks: dict[str, Any]) -> None:
+        """What an operator does with the cases kept for review that the documented limit explains (`review_kept`):
+        discards them, as "Casi tenuti per revisione" offers. Counted; an unexplained one is a finding, kept."""
+        ended = {v.extract_id or v.case_id for v in desks["A0"].network.referrals.all()
+                 if v.to_desk == self.desk_ids["B"] and v.state in ENDED}  # fmt: skip
+        for name, desk in desks.items():
+            kept = desk.sync.revoked()
+            explained, unexplained = review_kept(name, set(kept), ended)
+            for partition in sorted(explained):
+                self.figures["kept_for_review"] += 1
+                self.figures["kept_for_review_changes"] += int(kept[partition].get("waiting", 0))
+                desk.sync.discard_revoked(partition)
+            for partition in sorted(unexplained):
+                self.figures["kept_for_review_unexplained"] += 1
+                self._note(f"{name} keeps {partition[:8]} for review ({kept[partition].get('waiting')} changes)")
 
     def _note(self, problem: str) -> None:
         """A finding of the final checks, kept for the report (ids and tokens only: no personal data)."""

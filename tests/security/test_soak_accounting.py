@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bench.soak import CHECKS, combine, holders, referral_agrees, tally, transfer_placement, withdrawal_figures
+from bench.soak import (
+    CHECKS,
+    combine,
+    holders,
+    referral_agrees,
+    review_kept,
+    tally,
+    transfer_placement,
+    withdrawal_figures,
+)
 
 
 def test_a_clean_run_counts_nothing() -> None:
@@ -113,3 +122,11 @@ def test_withdrawals_made_crossed_lost_and_given_back_are_counted() -> None:
     assert figures["withdrawals_crossed"] == 2
     assert figures["withdrawals_crossed_accepted"] == figures["withdrawals_crossed_declined"] == 1
     assert figures["withdrawals_lost"] == 2  # r5, and r6 whose record is gone
+
+
+def test_only_a_late_answer_on_a_receiving_computer_explains_a_case_kept_for_review() -> None:
+    # B0 accepted an extract after B1 had declined it and dropped the copy (desk B's access ended): documented.
+    assert review_kept("B0", {"extract-1"}, {"extract-1", "case-2"}) == ({"extract-1"}, set())
+    # A partition of a referral still live, or kept on the sending desk, is not explained: a finding.
+    assert review_kept("B0", {"extract-3"}, {"extract-1"}) == (set(), {"extract-3"})
+    assert review_kept("A1", {"case-2"}, {"case-2"}) == (set(), {"case-2"})
