@@ -392,8 +392,10 @@ class LogMixin:
                     return PullPage(envelopes, [], [], encode_cursor(p0, high, int(rows[-1].seq), f), True)
             page = self._forward(conn, device, f, high, limit - len(envelopes), top)
             page.envelopes = envelopes + page.envelopes
-            if page.has_more:
+            if int(page.extra["end"]) < high:  # the forward walk goes on inside the catch-up
                 page.cursor = encode_cursor(p0, high, p0, int(page.extra["end"]))
+            # Otherwise the catch-up is over: the plain cursor `[high]` that `_forward` gave goes on from there,
+            # past what the log gained meanwhile (`has_more` while high < top) — never the same cursor again.
             return page
 
     def _has_new_holdings(self, conn: sa.Connection, device: DeviceRow, p: int, top: int) -> bool:
