@@ -365,7 +365,7 @@ class Soak:
                     self._note(f"{name} final sync raised {type(exc).__name__}: {str(exc)[:120]}")
             if stalled and len(stalled) == len(desks):
                 break
-            if len(reports) < len(desks):
+            if len(reports) < len(desks) - len(stalled):
                 continue
             moved = any(r.sync.pulled or r.sync.pushed or r.sync.blobs_waiting or r.referral_grants for r in reports)
             if all(r.ok for r in reports) and rounds >= 2 and not moved:
