@@ -1,14 +1,17 @@
 """A person's request to see or delete their data, answered "in minutes" (issue 7): how long access and erasure take
 on a realistic network, through a real server process on SQLite.
 
-    python -m bench.data_rights [--cases 500] [--attachment-kb 200] [--seed 2026] [--json]
+    python -m bench.data_rights [--cases 500] [--attachment-kb 200] [--seed 2026] [--note-after-decline] [--json]
 
 The network: desk A with two computers, desk B with one, and the central office, all enrolled through the proxy of
 ``bench/_link.py``, left transparent while the network is built. Desk A holds ``--cases`` people, each with a file
 that has a history (intake and two edits), a plan with goals, actions and a review, three diary entries and one or
 two attachments of about ``--attachment-kb`` (random bytes: a scan compresses as little); everything is synced and
 every attachment downloaded by A's second computer and the central office. Two chosen people have in addition a
-transfer to B that B declined, then a housing referral to B whose shared extract B has pulled.
+transfer to B that B declined, then a housing referral to B whose shared extract B has pulled. Seeing the decline
+rotates the case key on each of A's computers; ``--note-after-decline`` has A write a diary note on both people
+afterwards, whose push carries the new key to the others (without it the erasure proof is sealed with a key only
+A's first computer holds, and the others refuse it: the bench then fails, as it should).
 
 Measured: (a) **access**: ``person export`` of the first chosen person on A's first computer — the service call and
 the command ``iam-desktop person export`` in a fresh process (start-up, unlocking with the app's Argon2id cost,
