@@ -27,10 +27,10 @@ from sqlalchemy import select
 from iam_desktop.domain.errors import LockedError, TamperedError, ValidationError
 from iam_desktop.domain.referral import REFERRAL_KIND, State, state_of
 from iam_desktop.domain.roles import Permission
-from iam_desktop.vault import audit, erasures
+from iam_desktop.vault import audit, erasures, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.merge import Merger, MergeResult
-from iam_desktop.vault.tables import audit_events, case_keys
+from iam_desktop.vault.tables import audit_events, case_keys, grants_in, grants_sent
 from iam_desktop.vault.tables import records as records_table
 
 from .cases import CASE_KIND
@@ -137,7 +137,7 @@ class DataRights:
             parts = [case_id, *self._desk.network.referrals.extract_ids(conn, case_id)]
             queue = [e for e in self._entries() if e["case_id"] not in parts]
             for part in parts:
-                key_id, key = self._desk.records.case_key(conn, part)
+                key_id, key = self._desk.records.case_key(conn, part, _shared_key_id(conn, part))
                 proof = base64.b64encode(erasures.make_proof(key, part, key_id)).decode()
                 Merger(self._desk.records, "", "").erase_case(conn, part, via="here", by=actor.id)
                 queue.append({"case_id": part, "key_id": key_id, "proof": proof})
@@ -219,6 +219,26 @@ class DataRights:
             self.erase(case_id)
             erased.append(case_id)
         return erased
+
+
+def _shared_key_id(conn: Connection, case_id: str) -> str | None:
+    """The newest key of the case that the other holders have too, for the erasure proof: one this desk received
+    from the server or pushed to it — not a key this computer made on a rotation and has not sealed anything with
+    yet (each computer of a desk rotates on its own when a referral ends: the other computers and the central office
+    would not hold it, and would refuse the proof). None (the newest key) when the case never left this computer."""
+    enrolled = sync_state.enrolment(conn)
+    if enrolled is None:
+        return None
+    shared = set(conn.execute(select(grants_in.c.key_id).where(
+        grants_in.c.case_id == case_id, grants_in.c.desk_id == enrolled.desk_id)).scalars())  # fmt: skip
+    shared |= set(conn.execute(select(grants_sent.c.key_id).where(
+        grants_sent.c.case_id == case_id, grants_sent.c.desk_id == enrolled.desk_id)).scalars())  # fmt: skip
+    if not shared:
+        return None
+    newest = conn.execute(select(case_keys.c.key_id).where(case_keys.c.case_id == case_id,
+                                                           case_keys.c.key_id.in_(sorted(shared)))
+                          .order_by(case_keys.c.created_at.desc()).limit(1)).scalar()  # fmt: skip
+    return str(newest) if newest is not None else None
 
 
 def _add_years(day: date, years: int) -> date:

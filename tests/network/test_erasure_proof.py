@@ -25,7 +25,7 @@ from sync.protocol import EraseReply, ErrorCode
 from sync.server.testing import ServerProcess
 from tests.network.conftest import central_office, netsync
 from tests.sync_client.conftest import any_server  # noqa: F401 — fixture re-used by import
-from tests.sync_client.helpers import PASSPHRASE, desk_devices, person, sync
+from tests.sync_client.helpers import CONSENTS, PASSPHRASE, desk_devices, person, sync
 
 
 class RecordingSession(requests.Session):
@@ -189,3 +189,27 @@ def test_a_proof_opens_only_for_its_case_its_key_id_and_its_key() -> None:
 
     forged = crypto.seal(key, b"something else", f"iam-erasure|{case}|erasure|k1".encode())
     assert not erasures.proof_opens(key, case, "k1", forged)
+
+
+def test_an_erasure_just_after_a_referral_ended_reaches_every_computer(server: ServerProcess, tmp_path: Path) -> None:
+    """Each computer of a desk rotates the case key on its own when a referral ends, and a new key leaves its
+    computer only with the first change sealed with it: the proof is sealed with a key the other holders have
+    (found by bench/data_rights.py: the other computer and the central office refused the proof and kept the case)."""
+    central = central_office(server, tmp_path)
+    a1, a2 = desk_devices(server, tmp_path / "a", 2, name="Sportello A")
+    (b,) = desk_devices(server, tmp_path / "b", 1, name="Sportello B")
+    try:
+        case_id = a1.cases.intake(person(7, consents=CONSENTS))
+        netsync(a1, a2, central)
+        transfer = a1.network.referrals.propose(case_id, b.network.referrals.my_desk_id(), "transfer")
+        netsync(a1, b)
+        b.network.referrals.answer(transfer, "declined", "nessun posto")
+        netsync(b, a1, a2, central)  # A1 and A2 each withdraw B's grant and rotate the key, each its own new key
+        a1.network.rights.erase(case_id)
+        netsync(a1, a2, central)
+        for desk in (a2, central):
+            assert desk.cases.row(case_id) is None
+            assert not [q for q in desk.sync.quarantine() if q["what"] == "erasure"]
+    finally:
+        for desk in (a1, a2, b, central):
+            desk.close()
