@@ -1,13 +1,13 @@
-"""The soak's accounting (`bench/soak.py`), without running the soak (it is not for CI): what counts as lost, what
-as duplicated, which replica should hold which case (its desk, the central office, the receiver of a transfer),
-whether the devices agree on a referral and where a transfer's case is, the withdrawals' figures, and the figures
-under the keys the issue names."""
+"""The soak's accounting (`bench/soak_accounting.py`, used by `bench/soak.py`), without running the soak (it is not for
+CI): what counts as lost, what as duplicated, which replica should hold which case (its desk, the central office,
+the receiver of a transfer), whether the devices agree on a referral and where a transfer's case is, which cases
+kept for review are explained, the withdrawals' figures, and the figures under the keys the issue names."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from bench.soak import (
+from bench.soak_accounting import (
     CHECKS,
     combine,
     holders,
