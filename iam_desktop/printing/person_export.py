@@ -29,8 +29,8 @@ _GRID = TableStyle([("GRID", (0, 0), (-1, -1), 0.25, bi.RULE), ("VALIGN", (0, 0)
 _INTERNAL = ("id", "created_by", "by", "operator", "desk", "key_id", "sha256", "sealed_size", "share", "voids",
              "recorded_at", "created_at", "_type", "proposed_by")  # fmt: skip
 # Listed in their own section (attachments) or holding no personal data of their own.
-_SKIPPED_KINDS = ("attachment_record", "extract")
-_SUMMARY_CHARS = 400
+_SKIPPED_KINDS = ("attachment_record", "extract", "referral")  # referrals: their own section
+_SUMMARY_CHARS = 3000  # the person sees their records whole; only a runaway value is cut
 
 
 @cache
@@ -79,7 +79,8 @@ def _summary(value: Any) -> str:
                 walk(f"{prefix}.{name}" if prefix else name.replace("_", " "), sub)
         elif isinstance(item, list):
             if item and all(not isinstance(v, Mapping | list) for v in item):
-                parts.append(f"{prefix}: {', '.join(str(v) for v in item)}")
+                joined = ", ".join(str(v) for v in item)
+                parts.append(f"{prefix}: {joined}" if prefix else joined)
             else:
                 for index, sub in enumerate(item, 1):
                     walk(f"{prefix} {index}", sub)
@@ -164,6 +165,17 @@ def write_person_export(
         story += [KeepTogether(block)] if len(rows) <= 6 else block
         story.append(Spacer(1, 2 * mm))
 
+    story += _heading("referrals", language)
+    rows = []
+    for r in data.get("referrals") or []:
+        shared = ", ".join(_words("sections", str(x), language) for x in r.get("share") or [])
+        to = r.get("to_name") or ("partner" if str(r.get("to_desk", "")).startswith("partner:") else "—")
+        rows.append([_when(r.get("proposed_at")), f"{to} — {_words('purposes', str(r.get('purpose')), language)}",
+                     shared or "—", _words("states", str(r.get("state")), language)])  # fmt: skip
+    widths = [28 * mm, 52 * mm, WIDTH - 108 * mm, 28 * mm]
+    head = _labels(["date", "to", "shared", "state"], language)
+    story.append(_table(head, rows, widths, language) if rows else bi.para("—", s["base"]))
+
     story += _heading("attachments", language)
     files = data.get("attachments") or []
     rows = [[str(a.get("filename")), str(a.get("type") or ""), f"{max(1, round(int(a.get('size') or 0) / 1024))} KB"]
@@ -182,7 +194,7 @@ def write_person_export(
     story += _heading("audit", language)
     audit = data.get("audit") or []
     rows = [[_when(e.get("at")), _words("actions", str(e.get("action")), language),
-             str(e.get("operator_name") or "—")] for e in audit]  # fmt: skip
+             str(e.get("operator_name") or bi.pick(_t("system"), "it"))] for e in audit]  # fmt: skip
     story.append(_table(_labels(["date", "what", "who"], language), rows, [32 * mm, WIDTH - 82 * mm, 50 * mm],
                         language) if rows else bi.para("—", s["base"]))  # fmt: skip
     story.append(Spacer(1, 4 * mm))

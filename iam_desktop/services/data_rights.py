@@ -69,6 +69,7 @@ class DataRights:
             events = conn.execute(select(audit_events).where(audit_events.c.case_id == case_id)
                                   .order_by(audit_events.c.seq)).all()  # fmt: skip
         names = {op.id: op.display_name for op in self._desk.vault.operators()}
+        desks = {d["desk_id"]: d["name"] for d in self._desk.network.catalogue.directory()}
         other = [{"kind": r.kind, "id": r.record_id, "created_at": r.created_at, "data": r.payload}
                  for r in stored if r.kind not in (CASE_KIND,)]  # fmt: skip
         return {
@@ -83,6 +84,10 @@ class DataRights:
                 for a in case.attachments
             ],
             "conflicts": [c.__dict__ for c in self._desk.sync.conflicts(case_id, include_resolved=True)],
+            # Every referral of the person, the shared extracts' included (they live in partitions of their own):
+            # which desk received which parts of the file, for what, and how it ended.
+            "referrals": [{**v.as_dict(), "to_name": desks.get(v.to_desk, ""), "from_name": desks.get(v.from_desk, "")}
+                          for v in self._desk.network.referrals.all(case_id)],
             "audit": [{"at": e.at, "action": e.action, "operator": e.operator_id,
                        "operator_name": names.get(e.operator_id or "", "")} for e in events],
         }  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def desk(tmp_path: Path) -> Desk:
 def test_access_writes_one_json_and_one_pdf_with_everything_held(desk: Desk, tmp_path: Path) -> None:
     case_id = desk.cases.intake(PERSON, extra={"skills": ["saldatura"]})
     desk.cases.update(case_id, {**PERSON, "phone": "+39 333 777 4321"})
+    desk.network.referrals.propose(case_id, str(uuid.uuid4()), "housing")  # offline: a shared extract of its own
     json_path, pdf_path = desk.network.rights.export(case_id, tmp_path / "out")
     data = json.loads(json_path.read_text(encoding="utf-8"))
     assert data["person"]["family_name"] == "Zebrafittizio" and data["extra"] == {"skills": ["saldatura"]}
@@ -34,6 +36,9 @@ def test_access_writes_one_json_and_one_pdf_with_everything_held(desk: Desk, tmp
     assert [h["data"]["action"] for h in history] == ["case.create", "case.update"]
     assert {"case.create", "case.update", "case.view"} <= {e["action"] for e in data["audit"]}
     assert pdf_path.read_bytes().startswith(b"%PDF")
+    assert [(r["purpose"], r["state"], "identity" in r["share"]) for r in data["referrals"]] == [
+        ("housing", "proposed", True)
+    ]  # who receives which parts of the file, though it lives in another partition
     # The PDF is for the person to read: labelled in Italian and in the person's language (French, spoken first),
     # the edits and readings in words with the operator's name — not the JSON.
     text = " ".join(subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True,
@@ -41,7 +46,8 @@ def test_access_writes_one_json_and_one_pdf_with_everything_held(desk: Desk, tmp
     for expected in ("I tuoi dati presso la rete I.Am", "Vos données détenues par le réseau I.Am", "Dati personali",
                      "Données personnelles", "Zebrafittizio", "Ousmane", "+393337774321", "saldatura",
                      "Telefono: +393337771234 → +393337774321", "consultazione / consultation", "Anna Prova",
-                     "Sportello Valle Sabbia"):  # fmt: skip
+                     "Sportello Valle Sabbia", "Invii ad altri sportelli", "alloggio / logement",
+                     "Dati anagrafici di base"):  # fmt: skip
         assert expected in text, expected
     assert '"family_name"' not in text and "case.view" not in text and desk.operator.id not in text  # type: ignore[union-attr]
     english = desk.network.rights.export(case_id, tmp_path / "en", "en")[1]
