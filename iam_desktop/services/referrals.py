@@ -33,7 +33,7 @@ from iam_desktop.domain.roles import Permission
 from iam_desktop.resources import resource
 from iam_desktop.vault import audit, outbox, sync_state
 from iam_desktop.vault.database import translate_errors
-from iam_desktop.vault.merge import CLOSED_REFERRALS, Merger, keep_closed_referrals, note_dropped
+from iam_desktop.vault.merge import CLOSED_REFERRALS, Merger
 from iam_desktop.vault.tables import outbox as outbox_table
 from iam_desktop.vault.tables import records as records_table
 from iam_desktop.vault.vault import now_iso
@@ -100,6 +100,7 @@ class SharedExtract:
 class Referrals:
     def __init__(self, desk: Desk) -> None:
         self._desk = desk
+        self.released: list[str] = []  # partitions whose grant the last ``deliver`` gave up (dropped at the notice)
 
     def my_desk_id(self) -> str:
         """The server's id of this desk once enrolled (what other desks address), else the local one."""
@@ -383,15 +384,18 @@ class Referrals:
         return sorted(set(due))
 
     def settle(self) -> list[str]:
-        """Undo the move of a case whose transfer was accepted here or elsewhere but ended otherwise — the sender's
-        withdrawal crossed the acceptance, or another computer of the receiving desk declined it: the case is the
-        sender's again, with the responsibility fields it had before (``domain.referral.transfer_undo``). Run by
-        every device after each sync, on either desk: they all write the same values, so nothing conflicts and the
-        desks agree. Returns the cases given back."""
+        """Undo the move of a case whose transfer was accepted but ended otherwise — the sender's withdrawal
+        crossed the acceptance, or another computer of the receiving desk declined it: the case is the sender's
+        again, with the responsibility fields it had before (``domain.referral.transfer_undo``). Run after each sync
+        by every computer of the sending desk: they all write the same values, so nothing conflicts. Returns the
+        cases given back."""
         undone: list[str] = []
+        me = self.my_desk_id()
         with translate_errors(), self._desk.vault.engine.begin() as conn:
             for stored in self._desk.records.of_kind(conn, domain.REFERRAL_KIND):
-                if stored.payload.get("purpose") != domain.Purpose.TRANSFER:
+                # The sender writes it (it holds the case for good); the receiver only stops counting the case as
+                # its own (``deliver``) and gives its copy up — a write there could come after its access ended.
+                if stored.payload.get("purpose") != domain.Purpose.TRANSFER or stored.payload.get("from_desk") != me:
                     continue
                 case = self._desk.records.get(conn, stored.case_id)
                 if case is None or case.kind != CASE_KIND:
@@ -434,7 +438,10 @@ class Referrals:
             # A partition with an open referral to this desk (a case referred here again) is not dropped.
             open_here = {r.case_id for r in referrals if r.payload.get("to_desk") == me
                          and domain.state_of(r.payload) in (domain.State.PROPOSED, domain.State.ACCEPTED)}  # fmt: skip
-            mine = {r.case_id for r in referrals if self._responsible(conn, r.case_id, me)}  # never dropped
+            # Never dropped: a case this desk is responsible for — unless its move here was an acceptance the
+            # referral's final state voids (the sender writes the undo; this desk gives its copy up meanwhile).
+            voided = {r.case_id for r in referrals if r.payload.get("to_desk") == me and self._voided(conn, r)}
+            mine = {r.case_id for r in referrals if self._responsible(conn, r.case_id, me)} - voided
             for stored in referrals:
                 p = stored.payload
                 state = domain.state_of(p)
@@ -471,7 +478,13 @@ class Referrals:
                              detail={"referral": referral_id})  # fmt: skip
         for stored in drop:
             self._drop(transport, stored, me)
+        self.released = [stored.case_id for stored in drop]
         return sent_count
+
+    def _voided(self, conn: Any, stored: Any) -> bool:
+        case = self._desk.records.get(conn, stored.case_id)
+        meta = case.payload.get("meta", {}) if case is not None and case.kind == CASE_KIND else {}
+        return domain.transfer_undo(meta, stored.record_id, stored.payload) is not None
 
     def _responsible(self, conn: Any, case_id: str, me: str) -> bool:
         case = self._desk.records.get(conn, case_id)
@@ -479,19 +492,17 @@ class Referrals:
 
     def _drop(self, transport: Transport, stored: Any, me: str) -> None:
         """The receiver gives up the extract (or the transferred case never taken on) of a referral that is over:
-        its grant on the server, its keys and records here. What stays is the referral's outcome without personal
+        it withdraws its desk's grant on the server (the sender may have withdrawn it first: a decline). Its copy
+        goes when the ``revoked`` notice comes back with the next pull (``Merger.revoke_case``) — after everything
+        written to the partition before the end, so every computer of the desk, this one included, keeps the same
+        outcome: dropping here at once would keep the state last pulled, and another computer's decline pushed
+        meanwhile would arrive for a partition whose keys are gone. What stays is the outcome without personal
         data, so the inbox still shows it."""
-        from .data_rights import forget_cached_keys
-
-        transport.withdraw_grant(stored.case_id, me, own=True)  # the sender may have withdrawn it first (a decline)
-        view = self._view(stored, stored.payload, me)
+        transport.withdraw_grant(stored.case_id, me, own=True)
         with translate_errors(), self._desk.vault.engine.begin() as conn:
-            keep_closed_referrals(conn, self._desk.records, stored.case_id, me)  # as when the sender revokes first
-            Merger(self._desk.records, "", "").erase_case(conn, stored.case_id)
-            note_dropped(conn, stored.case_id)  # referred here again later: rebuilt whole (Network.after_sync)
-            audit.append(conn, operator_id=None, action="referral.extract_dropped", case_id=stored.case_id,
-                         detail={"referral": view.referral_id, "state": view.state})  # fmt: skip
-        forget_cached_keys(self._desk, stored.case_id)
+            detail: dict[str, str | int] = {"referral": stored.record_id, "state": domain.state_of(stored.payload)}
+            audit.append(conn, operator_id=None, action="referral.extract_released", case_id=stored.case_id,
+                         detail=detail)  # fmt: skip
 
 
 def _ends_access(p: dict[str, Any], state: domain.State) -> bool:

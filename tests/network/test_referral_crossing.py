@@ -17,7 +17,7 @@ from tests.sync_client.helpers import desk_devices, partitions
 
 
 def _settle(*desks: Desk) -> None:
-    for _ in range(3):  # answer pushed, end seen, copy dropped: a few runs on each side
+    for _ in range(4):  # answer pushed, end seen, grant given up, copy dropped with the notice: runs on each side
         netsync(*desks)
 
 

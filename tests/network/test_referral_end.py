@@ -198,7 +198,8 @@ def test_the_receiver_drops_a_declined_extract_whose_grant_the_sender_withdrew_f
 ) -> None:
     """Found by bench.soak: B declines and its answer reaches A, which withdraws B's grant at once; B's own drop of
     the extract then asks the server to withdraw a grant that is already gone (403 "case forbidden", not 404) — the
-    drop goes on locally and the network sync stays successful."""
+    drop goes on (the copy goes with the revocation notice the next pull brings) and the network sync stays
+    successful."""
     a, b = net.a, net.b
     _a_id, b_id, _central_id = _ids(net)
     _found(net, catalogue_file)
@@ -212,6 +213,6 @@ def test_the_receiver_drops_a_declined_extract_whose_grant_the_sender_withdrew_f
     netsync(a)  # A sees the decline and withdraws B's grant at once
     assert b_id not in holders(net, extract_id)
     b.network.referrals.deliver(Enrolment(b).transport())  # B's own drop, before it pulled the revocation
+    netsync(b)
     _nothing_of(b, extract_id)
     assert [v.state for v in b.network.referrals.inbox()] == ["declined"]
-    netsync(b)

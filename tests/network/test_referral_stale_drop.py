@@ -5,15 +5,14 @@ B0 accepted a housing extract, the sender withdrew it, B1 declined it, all offli
 view: withdrawn), then B1's decline reaches the server, then B0's network step (`Referrals.deliver` → `_drop`)
 drops the extract at "withdrawn" and keeps that outcome (`vault.merge.keep_closed_referrals`). The decline came
 before the end of desk B's access, so B0's next pull brings it — but B0 no longer holds the partition's keys and
-sets it aside; its inbox keeps "withdrawn" for good while every other device reads "declined" (a decline ends a
-referral whatever crossed it). Through a real server process.
+sets it aside; its inbox kept "withdrawn" for good while every other device read "declined" (a decline ends a
+referral whatever crossed it). Fixed: a receiver's own drop only gives up its desk's grant; its copy goes with the
+``revoked`` notice, after everything written before it. Through a real server process.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-
-import pytest
 
 from sync.server.testing import ServerProcess
 from tests.network.conftest import PERSON, netsync
@@ -21,11 +20,6 @@ from tests.network.test_referral_crossing import _settle, _states
 from tests.sync_client.helpers import desk_devices, partitions
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="iam_desktop/services/referrals.py Referrals.deliver/_drop keeps the outcome last pulled (withdrawn); "
-    "the decline pushed meanwhile by the desk's other computer reaches it after the drop and is set aside",
-)
 def test_a_receiving_computer_that_dropped_at_withdrawn_reads_the_decline_that_came_first(
     server: ServerProcess, tmp_path: Path
 ) -> None:
