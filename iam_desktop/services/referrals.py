@@ -421,8 +421,9 @@ class Referrals:
         the extract's key otherwise, wrapped to the receiver) — never for a referral proposed before this desk
         revoked that desk's grant — and withdraw, with a key rotation, the receiver's grant to a referral that
         ended: at once on a decline, after ``extract_grace_days`` on a withdrawal or completion the receiver may
-        not have seen yet. As a receiver: drop the extract, or the transferred case never taken on, of a referral
-        that ended once this desk's own answer has been pushed; and withdraw the sender's grant (rotating the key)
+        not have seen yet. As a receiver: give up the grant to the extract, or to the transferred case never taken
+        on, of a referral that ended once this desk's own answer has been pushed (the copy goes with the notice,
+        ``_drop``; the partitions are left in ``released``); and withdraw the sender's grant (rotating the key)
         when the read access of a transfer accepted here has run out. Returns the grants sent."""
         from .sync_desk import revoked_since
 
