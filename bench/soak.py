@@ -413,8 +413,10 @@ class Soak:
                     if state == "accepted" or state == "proposed":
                         try:
                             extract = b.network.referrals.extract(referral_id)
-                        except ValidationError:
+                        except ValidationError as refused:
                             out["extracts_unreadable"] += 1
+                            self._note(f"{name}: {state} extract {referral_id[:8]} unreadable ({refused.code}; "
+                                       f"at A: {view.problems}) ({self._story(token)})")  # fmt: skip
                             continue
                         identity = extract.sections.get("identity", {}).get("person", {})
                         out["extracts_unreadable"] += identity.get("family_name") != family
