@@ -58,6 +58,16 @@ def pick(entry: Mapping[str, str], language: str, **params: str) -> str:
     return template.format_map(_Defaulting(params)) if params else template
 
 
+def on_one_line(it: str, other: str) -> str:
+    """Italian and the translation on one line (``sì / oui``), Italian alone when they are the same text."""
+    return it if other == it else f"{it} / {other}"
+
+
+def pick_both(entry: Mapping[str, str], language: str) -> str:
+    """``entry`` in Italian and in ``language`` on one line (see ``on_one_line``)."""
+    return on_one_line(pick(entry, "it"), pick(entry, language))
+
+
 class _Defaulting(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

@@ -58,9 +58,7 @@ def label_cell(f: FieldDef, language: str) -> list[Flowable]:
 
 
 def _choice(f: FieldDef, value: str, language: str) -> str:
-    it = f.choice_label(value, "it")
-    other = f.choice_label(value, language)
-    return it if language == "it" or other == it else f"{it} / {other}"
+    return bi.on_one_line(f.choice_label(value, "it"), f.choice_label(value, language))
 
 
 def display(f: FieldDef, value: Any, language: str) -> str:
@@ -73,8 +71,7 @@ def display(f: FieldDef, value: Any, language: str) -> str:
         return "; ".join(_choice(f, str(v), language) for v in value)
     if f.type == "boolean":
         key = "yes" if value else "no"
-        it, other = bi.common(key, "it"), bi.common(key, language)
-        return it if it == other else f"{it} / {other}"
+        return bi.on_one_line(bi.common(key, "it"), bi.common(key, language))
     if f.type == "cefr" and isinstance(value, Mapping):
         return " · ".join(f"{bi.common('skill.' + str(k), 'it')} {v}" for k, v in value.items())
     if isinstance(value, date):

@@ -49,8 +49,7 @@ def _words(group: str, code: str, language: str) -> str:
     entry = export_texts()[group].get(code)
     if entry is None:
         return code
-    it, other = bi.pick(entry, "it"), bi.pick(entry, language)
-    return it if language == "it" or it == other else f"{it} / {other}"
+    return bi.pick_both(entry, language)
 
 
 def _when(value: Any) -> str:
@@ -115,11 +114,7 @@ def _table(head: list[str], rows: list[list[str]], widths: list[float], language
 
 
 def _labels(keys: list[str], language: str) -> list[str]:
-    out = []
-    for key in keys:
-        it, other = bi.pick(_t(key), "it"), bi.pick(_t(key), language)
-        out.append(it if language == "it" or it == other else f"{it} / {other}")
-    return out
+    return [bi.pick_both(_t(key), language) for key in keys]
 
 
 def write_person_export(
