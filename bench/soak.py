@@ -48,8 +48,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
 from bench.soak_accounting import (
     CHECKS,
     ENDED,
@@ -61,6 +59,16 @@ from bench.soak_accounting import (
     tally,
     transfer_placement,
     withdrawal_figures,
+)
+from bench.soak_replicas import (
+    audit_verify,
+    data_root,
+    differing,
+    given_back,
+    meta_desk,
+    observe,
+    referral_payloads,
+    server_counts,
 )
 
 FINAL_SYNC_S = 180.0  # one device's final sync this long is stalled: its stacks, then it is interrupted
@@ -117,7 +125,7 @@ class Soak:
             self.desk_ids = {"A": a[0].network.referrals.my_desk_id(), "B": b[0].network.referrals.my_desk_id()}
             self.a_desk = {self.desk_ids["A"], *(d.profile.desk_id for d in a)}
             named = {f"A{i}": d for i, d in enumerate(a)} | {f"B{i}": d for i, d in enumerate(b)} | {"C0": central}
-            dirs = {name: _data_root(desk) for name, desk in named.items()}
+            dirs = {name: data_root(desk) for name, desk in named.items()}
             for desk in named.values():
                 _route_through(desk, proxy.url)
                 desk.close()
@@ -275,7 +283,7 @@ class Soak:
         try:
             rounds = self._final_syncs(desks)
             self._review(desks)
-            observed = {name: _observe(desk) for name, desk in desks.items()}
+            observed = {name: observe(desk) for name, desk in desks.items()}
             # A transfer declined or withdrawn takes the case away from desk B again (docs/network.md).
             states = {v.referral_id: v.state for v in desks["A0"].network.referrals.all()}
             transfers = {r: t for r, (t, purpose) in self.referrals.items() if purpose == "transfer"}
@@ -285,7 +293,7 @@ class Soak:
                 expected,
                 {name: o["tokens"] for name, o in observed.items()},
                 {name: o["acked"] for name, o in observed.items()},
-                _server_counts(server.database_url),
+                server_counts(server.database_url),
                 {name: o["waiting"] for name, o in observed.items()},
                 {name: o["blobs_waiting"] for name, o in observed.items()},
             )
@@ -299,14 +307,14 @@ class Soak:
             self.figures.update(self._referrals(desks))
             self.figures["partitions_differing"] = 0
             for desk in desks.values():
-                self.figures.update(_differing(desk))
+                self.figures.update(differing(desk))
             central_tokens = observed["C0"]["tokens"]
             self.figures["central_cases"] = sum(1 for t in self.written if central_tokens.get(t))
             integrity = [desk.integrity() for desk in desks.values()]
         finally:
             for desk in desks.values():
                 desk.close()
-        audits = [_audit_verify(root) for root in dirs.values()]
+        audits = [audit_verify(root) for root in dirs.values()]
         by_desk: dict[str, list[Any]] = {}
         for name, o in observed.items():
             by_desk.setdefault(name[0], []).append(o["view"])
@@ -402,7 +410,7 @@ class Soak:
             if view is None:
                 continue
             if purpose == "transfer":
-                placement = {name: _meta_desk(desk, view.case_id) for name, desk in desks.items()}
+                placement = {name: meta_desk(desk, view.case_id) for name, desk in desks.items()}
                 for name, wrong in transfer_placement(state, placement, self.a_desk, self.desk_ids["B"]).items():
                     out["transfers_kept_after_end" if wrong == "kept" else "transfers_misplaced"] += 1
                     self._note(f"{name}: {state} transfer {referral_id[:8]} {wrong} ({self._story(token)})")
@@ -423,7 +431,7 @@ class Soak:
                     elif state == "declined":
                         with b.vault.engine.connect() as conn:
                             out["extracts_kept_after_decline"] += b.records.get(conn, view.extract_id) is not None
-        out.update(withdrawal_figures(set(self.withdrawn), _referral_payloads(desks["A0"]), _given_back(desks)))
+        out.update(withdrawal_figures(set(self.withdrawn), referral_payloads(desks["A0"]), given_back(desks)))
         return out
 
 
@@ -454,85 +462,6 @@ def _letters(n: int) -> str:
     return letters(n)
 
 
-def _meta_desk(desk: Any, case_id: str) -> str | None:
-    """The desk a device's copy of a case names responsible (``meta.desk``), None when it does not hold the case."""
-    from iam_desktop.services.cases import CASE_KIND
-
-    with desk.vault.engine.connect() as conn:
-        stored = desk.records.get(conn, case_id)
-    if stored is None or stored.kind != CASE_KIND:
-        return None
-    return str(stored.payload.get("meta", {}).get("desk"))
-
-
-def _referral_payloads(desk: Any) -> dict[str, dict[str, Any]]:
-    """Every referral record a device holds, by id (the sender's desk holds all it sent)."""
-    from iam_desktop.domain.referral import REFERRAL_KIND
-
-    with desk.vault.engine.connect() as conn:
-        return {r.record_id: dict(r.payload) for r in desk.records.of_kind(conn, REFERRAL_KIND)}
-
-
-def _given_back(desks: dict[str, Any]) -> set[str]:
-    """The transfers whose move some device undid (``Referrals.settle``), from every vault's audit events."""
-    from iam_desktop.vault.tables import audit_events
-
-    out: set[str] = set()
-    for desk in desks.values():
-        with desk.vault.engine.connect() as conn:
-            query = sa.select(audit_events.c.detail).where(audit_events.c.action == "referral.transfer_undone")
-            out |= {str(json.loads(detail).get("referral")) for detail in conn.execute(query).scalars()}
-    return out
-
-
-def _observe(desk: Any) -> dict[str, Any]:
-    """What one replica holds, for the final checks."""
-    from iam_desktop.services.blob_sync import waiting_blobs
-    from iam_desktop.services.cases import CASE_KIND
-    from iam_desktop.vault.tables import outbox as outbox_table
-    from iam_desktop.vault.tables import records
-
-    with desk.vault.engine.connect() as conn:
-        rows = conn.execute(sa.select(outbox_table.c.change_id, outbox_table.c.state)).all()
-        ids = conn.execute(sa.select(records.c.record_id, records.c.kind).order_by(records.c.record_id)).all()
-        stored = {r.record_id: (r.kind, desk.records.get(conn, r.record_id)) for r in ids}
-        blobs = waiting_blobs(conn)
-    view = {rid: s.payload for rid, (_, s) in stored.items() if s is not None}
-    notes = [
-        s.payload["person"].get("notes", "")
-        for kind, s in stored.values()
-        if kind == CASE_KIND and s is not None and isinstance(s.payload.get("person"), dict)
-    ]
-    return {
-        "view": view,
-        "tokens": Counter(n for n in notes if n.startswith("soak-")),
-        "acked": {r.change_id for r in rows if r.state == "acked"},
-        "waiting": sum(1 for r in rows if r.state != "acked"),
-        "outbox": len(rows),
-        "blobs_waiting": blobs,
-        "quarantined": desk.sync.status().quarantined,
-    }
-
-
-def _differing(desk: Any) -> Counter[str]:
-    """The partitions the digest check finds differing from the server after the final syncs, and, if any, how
-    many it repaired and how many still differ at a second check."""
-    from iam_desktop.services.enrolment import Enrolment
-    from iam_desktop.services.sync_repair import PartitionRepair
-
-    first = PartitionRepair(desk, Enrolment(desk).transport()).run()
-    out = Counter(partitions_differing=first.partitions_differing, partitions_repaired=first.partitions_repaired)
-    if first.partitions_differing:
-        second = PartitionRepair(desk, Enrolment(desk).transport()).run()
-        out["partitions_still_differing"] = second.partitions_differing
-    return out
-
-
-def _data_root(desk: Any) -> Path:
-    """The data folder of an open desk (where its vault file lives)."""
-    return Path(desk.vault.engine.url.database).parent
-
-
 def _route_through(desk: Any, url: str) -> None:
     """Point an enrolled device at the proxy instead of the server itself."""
     from iam_desktop.vault import sync_state
@@ -541,22 +470,6 @@ def _route_through(desk: Any, url: str) -> None:
         state = sync_state.enrolment(conn)
         assert state is not None
         sync_state.save_enrolment(conn, sync_state.Enrolment(**{**state.__dict__, "server_url": url}))
-
-
-def _server_counts(database_url: str) -> Counter[str]:
-    engine = sa.create_engine(database_url)
-    try:
-        with engine.connect() as conn:
-            rows = conn.execute(sa.text("SELECT change_id, COUNT(*) FROM changes GROUP BY change_id")).all()
-    finally:
-        engine.dispose()
-    return Counter({str(r[0]): int(r[1]) for r in rows})
-
-
-def _audit_verify(root: Path) -> bool:
-    command = [sys.executable, "-m", "iam_desktop", "--data-dir", str(root), "audit", "verify", "--json"]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-    return done.returncode == 0
 
 
 @contextlib.contextmanager
