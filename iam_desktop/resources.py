@@ -4,8 +4,10 @@ them without touching code."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def resources_dir() -> Path:
@@ -17,3 +19,8 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def read_json(*parts: str) -> Any:
+    """A JSON data file under ``resources/``, parsed (UTF-8)."""
+    return json.loads(resource(*parts).read_text(encoding="utf-8"))

@@ -6,7 +6,6 @@ reordering a whole paragraph and then wrapping it would put the end of the sente
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from iam_desktop.printing import fonts
-from iam_desktop.resources import resource
+from iam_desktop.resources import read_json
 
 GREY = colors.HexColor("#444444")
 RULE = colors.HexColor("#999999")
@@ -36,7 +35,7 @@ RULE = colors.HexColor("#999999")
 
 @cache
 def texts() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resource("translations", "documents.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("translations", "documents.json")
     return data
 
 

@@ -7,7 +7,6 @@ file written beside it holds the same data for another system. Labels come from
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from functools import cache
@@ -21,7 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from iam_desktop.domain.forms import FormDefinition
 from iam_desktop.printing import bilingual as bi
 from iam_desktop.printing.intake_form import LABEL_WIDTH, WIDTH, section_story
-from iam_desktop.resources import resource
+from iam_desktop.resources import read_json
 
 _GRID = TableStyle([("GRID", (0, 0), (-1, -1), 0.25, bi.RULE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))])  # fmt: skip
@@ -35,7 +34,7 @@ _SUMMARY_CHARS = 3000  # the person sees their records whole; only a runaway val
 
 @cache
 def export_texts() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resource("catalogue", "export.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("catalogue", "export.json")
     return data
 
 

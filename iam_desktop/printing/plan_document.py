@@ -7,7 +7,6 @@ documents and reused here). Data typed by operators (goal and action texts) is p
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -21,7 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.plan import Axis, Plan, next_review_due
 from iam_desktop.printing import bilingual as bi
-from iam_desktop.resources import resource
+from iam_desktop.resources import read_json
 
 # The frame width of ``bilingual.build`` (A4 with 18 mm margins).
 WIDTH = A4[0] - 36 * mm
@@ -40,7 +39,7 @@ _GRID = TableStyle(
 
 @cache
 def plan_texts() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resource("translations", "plan_document.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("translations", "plan_document.json")
     return data
 
 

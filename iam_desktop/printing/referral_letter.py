@@ -6,7 +6,6 @@ receiver gets only those (a shared extract) or the whole file (a transfer)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -17,18 +16,18 @@ from reportlab.platypus import Flowable, Spacer
 
 from iam_desktop.domain.referral import ShareRules, parse_share_rules
 from iam_desktop.printing import bilingual as bi
-from iam_desktop.resources import resource
+from iam_desktop.resources import read_json
 
 
 @cache
 def letter_texts() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resource("catalogue", "letters.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("catalogue", "letters.json")
     return data
 
 
 @cache
 def section_rules() -> ShareRules:
-    return parse_share_rules(json.loads(resource("referrals", "sections.json").read_text(encoding="utf-8")))
+    return parse_share_rules(read_json("referrals", "sections.json"))
 
 
 def _t(key: str) -> Mapping[str, str]:

@@ -3,19 +3,18 @@ errors with a kind and parameters; this is the one place that turns them into wo
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
 from iam_desktop.domain.errors import IamError, ValidationError
-from iam_desktop.resources import resource
+from iam_desktop.resources import read_json
 
 DEFAULT_LANGUAGE = "it"
 
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
-    data: dict[str, Any] = json.loads(resource("translations", "catalogue.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("translations", "catalogue.json")
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 

@@ -30,7 +30,7 @@ from iam_desktop.domain import referral as domain
 from iam_desktop.domain.catalogue import EntryKind
 from iam_desktop.domain.errors import ValidationError
 from iam_desktop.domain.roles import Permission
-from iam_desktop.resources import resource
+from iam_desktop.resources import read_json
 from iam_desktop.vault import audit, outbox, sync_state
 from iam_desktop.vault.database import translate_errors
 from iam_desktop.vault.merge import CLOSED_REFERRALS, Merger
@@ -51,14 +51,14 @@ CLOSED_META = CLOSED_REFERRALS  # what a receiver keeps of a partition it droppe
 
 @cache
 def network_rules() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(resource("retention", "iam.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = read_json("retention", "iam.json")
     return data
 
 
 @cache
 def share_rules() -> domain.ShareRules:
     """The sections a referral can share, from ``resources/referrals/sections.json`` (checked on first use)."""
-    return domain.parse_share_rules(json.loads(resource("referrals", "sections.json").read_text(encoding="utf-8")))
+    return domain.parse_share_rules(read_json("referrals", "sections.json"))
 
 
 @dataclass(frozen=True)
